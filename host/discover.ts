@@ -1,0 +1,60 @@
+/**
+ * Finding the files to analyse on disk, for the CLI and the language server's workspace index.
+ * The engine itself never touches the disk; this is the host side.
+ */
+import fg from 'fast-glob';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+/** Everything we read: handlers, templates, policy and settings files, dotenv files. */
+export const SCANNED_PATTERNS = [
+  '**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}',
+  '**/*.{yml,yaml,json,template}',
+  '**/.env',
+  '**/.env.*',
+];
+
+/** Folders of dependencies, build output and tool state: never the user's source. */
+export const DEFAULT_IGNORES = [
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/.serverless/**',
+  '**/.aws-sam/**',
+  '**/cdk.out/**',
+  '**/coverage/**',
+  '**/.vscode-test/**',
+  '**/*.min.js',
+  '**/*.d.ts',
+  '**/package-lock.json',
+  '**/npm-shrinkwrap.json',
+];
+
+/** Larger files are bundles or data, not code a person wrote. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Absolute POSIX paths of the files to analyse under `root`, sorted. */
+export async function discoverFiles(root: string): Promise<string[]> {
+  const entries = await fg(SCANNED_PATTERNS, {
+    cwd: root,
+    absolute: true,
+    dot: true,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    ignore: DEFAULT_IGNORES,
+    stats: true,
+    suppressErrors: true,
+  });
+  return entries
+    .filter((entry) => (entry.stats?.size ?? 0) <= MAX_FILE_BYTES)
+    .map((entry) => toPosix(entry.path))
+    .sort();
+}
+
+/** Reads a file as UTF-8 text. */
+export async function readText(file: string): Promise<string> {
+  return fs.readFile(file, 'utf8');
+}
+
+export function toPosix(file: string): string {
+  return path.sep === '/' ? file : file.split(path.sep).join('/');
+}

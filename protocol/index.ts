@@ -1,0 +1,42 @@
+/**
+ * What the client and the server agree on: command ids, custom methods and the settings shape.
+ * Both sides import this module; nothing else is shared between them.
+ */
+
+export const SETTINGS_SECTION = 'serverlessSecurityLint';
+
+export const Commands = {
+  /** Analyse every file of the workspace and show the findings in Problems. */
+  scanWorkspace: 'serverlessSecurityLint.scanWorkspace',
+  /** Open a rule's documentation page, bundled with the extension. */
+  showRuleDocumentation: 'serverlessSecurityLint.showRuleDocumentation',
+  /** Apply every automatic fix in the active file. */
+  fixAll: 'serverlessSecurityLint.fixAll',
+  /** Server-side command behind `fixAll`, run through `workspace/executeCommand`. */
+  applyFixAll: 'serverlessSecurityLint.server.applyFixAll',
+  /** Server-side command behind `scanWorkspace`. */
+  runScanWorkspace: 'serverlessSecurityLint.server.scanWorkspace',
+} as const;
+
+/** Notification from the server: a one-line state for the status item. */
+export const STATUS_NOTIFICATION = 'serverlessSecurityLint/status';
+
+export interface StatusParams {
+  state: 'ok' | 'analysing' | 'error';
+  message: string;
+}
+
+/** Settings read per resource through `workspace/configuration`. */
+export interface Settings {
+  /** Analyse files at all. */
+  enable: boolean;
+  /** Severity per rule id, or `off`; the configuration file wins where both name a rule. */
+  rules: Record<string, 'error' | 'warning' | 'info' | 'off'>;
+  /** Milliseconds to wait after a change before analysing (push mode only). */
+  debounceMs: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, debounceMs: 250 };
+
+/** The code-action kind of fix-all, as in `source.fixAll.eslint`. */
+export const FIX_ALL_CODE_ACTION_KIND = 'source.fixAll.serverlessSecurityLint';

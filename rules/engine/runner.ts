@@ -1,0 +1,154 @@
+/**
+ * Runs rules over the files of a project. Each rule runs per file inside its own try/catch: a crash
+ * becomes one `internal-error` finding naming the rule, and the other rules go on.
+ */
+import { ALL_RULES } from '../checks/index';
+import type { SourceFile } from '../parse/source-file';
+import { formatMessage, toFix, type FindingDraft, type Rule, type RuleContext } from './define-rule';
+import { EMPTY_CONFIG, type LintConfig } from './config';
+import type { Project } from './project';
+import { applySuppressions } from './suppression';
+import type { FilePath, Finding, Range, RuleInput, Severity } from './types';
+
+/** Engine-level findings that are not produced by a rule module. */
+export const PARSE_ERROR = 'parse-error';
+export const INTERNAL_ERROR = 'internal-error';
+
+export const ENGINE_FINDINGS: Record<string, { summary: string; severity: Severity }> = {
+  [PARSE_ERROR]: { summary: 'The file could not be parsed, so it was not analysed', severity: 'error' },
+  [INTERNAL_ERROR]: { summary: 'A rule failed on this file; the other rules still ran', severity: 'warning' },
+};
+
+export interface LintOptions {
+  config?: LintConfig;
+  /** The rules to run; all registered rules by default. */
+  rules?: readonly Rule[];
+  /** Told about every rule crash (the finding is produced either way). */
+  onInternalError?(error: unknown, ruleId: string, file: FilePath): void;
+  /** Checked between rules; when it returns true the run stops and returns what it has. */
+  isCancelled?(): boolean;
+}
+
+/** The findings whose primary location is `path`, sorted by position. */
+export function lintFile(project: Project, path: FilePath, options: LintOptions = {}): Finding[] {
+  const file = project.sourceFile(path);
+  if (!file) return [];
+  if (file.parseError) {
+    return [
+      {
+        ruleId: PARSE_ERROR,
+        severity: 'error',
+        messageId: 'parseError',
+        data: { message: file.parseError.message },
+        message: file.parseError.message,
+        file: path,
+        range: file.parseError.range,
+        related: [],
+        fixes: [],
+      },
+    ];
+  }
+
+  const config = options.config ?? EMPTY_CONFIG;
+  const inputs = inputsOf(project, file);
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? ALL_RULES) {
+    if (options.isCancelled?.()) break;
+    const setting = config.rules[rule.id];
+    if (setting?.severity === 'off') continue;
+    if (!rule.appliesTo.some((input) => inputs.has(input))) continue;
+    const severity = setting?.severity ?? rule.severity;
+    const context = createContext(project, file, rule, setting?.options);
+    try {
+      for (const draft of rule.check(context)) {
+        findings.push(toFinding(rule, draft, severity, path));
+      }
+    } catch (error) {
+      options.onInternalError?.(error, rule.id, path);
+      findings.push(internalError(rule.id, path, error));
+    }
+  }
+  // A rule reports in the file it checks; anything else would be lost by per-file callers.
+  const own = findings.filter((finding) => finding.file === path);
+  own.sort(compareFindings);
+  return applySuppressions(file, own);
+}
+
+/** What kinds of input a file is, for `Rule.appliesTo`. */
+function inputsOf(project: Project, file: SourceFile): Set<RuleInput> {
+  const inputs = new Set<RuleInput>(['text']);
+  if (file.language === 'javascript') inputs.add('javascript');
+  if (project.model.template(file.path)) inputs.add('template');
+  return inputs;
+}
+
+function createContext(project: Project, file: SourceFile, rule: Rule, options: unknown): RuleContext {
+  return {
+    file,
+    get model() {
+      return project.model;
+    },
+    sourceFile: (path) => project.sourceFile(path),
+    options,
+    related: (location, message) => ({
+      file: location.file ?? file.path,
+      range: toRange(location.range),
+      message,
+    }),
+    ruleId: rule.id,
+  };
+}
+
+function toFinding(rule: Rule, draft: FindingDraft, severity: Severity, path: FilePath): Finding {
+  const range = draft.range ?? (draft.node ? toRange(draft.node.range) : undefined);
+  if (!range) throw new Error(`rule ${rule.id} reported "${draft.messageId}" without a range or node`);
+  const template = rule.messages[draft.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} has no message "${draft.messageId}"`);
+  const data = draft.data ?? {};
+  const file = draft.file ?? path;
+  const fixes = [
+    ...(draft.fix ? [toFix(rule, draft.fix, 'fix', file)] : []),
+    ...(draft.suggest ?? []).map((suggestion) => toFix(rule, suggestion, 'suggestion', file)),
+  ];
+  return {
+    ruleId: rule.id,
+    severity,
+    messageId: draft.messageId,
+    data,
+    message: formatMessage(template, data),
+    file,
+    range,
+    related: draft.related ?? [],
+    fixes,
+  };
+}
+
+function internalError(ruleId: string, path: FilePath, error: unknown): Finding {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: INTERNAL_ERROR,
+    severity: 'warning',
+    messageId: 'ruleCrashed',
+    data: { rule: ruleId, reason },
+    message: `Rule ${ruleId} failed on this file and was skipped: ${reason}`,
+    file: path,
+    range: { start: 0, end: 0 },
+    related: [],
+    fixes: [],
+  };
+}
+
+/** Accepts the engine's `{ start, end }` and ESTree's `[start, end]`. */
+export function toRange(range: Range | readonly [number, number]): Range {
+  return Array.isArray(range) ? { start: range[0], end: range[1] } : (range as Range);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.range.start - b.range.start ||
+    a.range.end - b.range.end ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}
