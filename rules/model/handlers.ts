@@ -36,12 +36,6 @@ export function resolvePath(folder: FilePath, written: string): FilePath {
   return normalised.length > 1 && normalised.endsWith('/') ? normalised.slice(0, -1) : normalised;
 }
 
-/** True when `file` lies in `folder` or one of its subfolders (`.` holds every relative path). */
-export function isInside(file: FilePath, folder: FilePath): boolean {
-  if (folder === '.') return !file.startsWith('/') && !file.startsWith('../');
-  return file.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
-}
-
 /** Serverless variables (`${self:…}`) and `Fn::Sub` placeholders: a value we must not resolve. */
 export function isSymbolic(value: string): boolean {
   return value.includes('${');

@@ -100,7 +100,13 @@ export interface EnvironmentVariable {
 export interface EventModel {
   /** `http`, `httpApi`, `sqs`, `s3`, `Api`, `SQS`, `httpTrigger`, `queueTrigger` … as written. */
   type: string;
+  /** The whole event entry (the serverless list item, the SAM event, the Azure binding). */
   node: DocNode;
+  /**
+   * The event's settings, the same place in every format: the serverless item's value
+   * (`http: {…}`), SAM `Properties`, an event source mapping's `Properties`, the Azure binding.
+   */
+  config?: DocNode;
 }
 
 export interface FunctionModel {

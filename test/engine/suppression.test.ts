@@ -15,7 +15,7 @@ const dangerRule = defineRule({
   fixable: 'none',
   appliesTo: ['text'],
   check(context) {
-    return [...context.file.text.matchAll(/danger/g)].map((match) => ({
+    return [...context.file.text.matchAll(/(?<![\w/])danger/g)].map((match) => ({
       messageId: 'danger' as const,
       range: { start: match.index, end: match.index + 6 },
     }));
