@@ -14,6 +14,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's default entry is a UMD build whose dynamic requires esbuild cannot follow;
+  // its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [

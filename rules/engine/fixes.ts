@@ -71,13 +71,18 @@ export function fixFile(project: Project, path: FilePath, options: LintOptions =
     for (const edit of chosen.flatMap((fix) => fix.edits)) {
       byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
     }
+    let progressed = false;
     for (const [file, edits] of byFile) {
       const text = project.text(file);
       if (text === undefined) continue;
       const next = applyEdits(text, edits);
+      // A fix that writes back the same text would otherwise be "applied" on every pass.
+      if (next === text) continue;
       project.setFile(file, next);
       changed.set(file, next);
+      progressed = true;
     }
+    if (!progressed) break;
     applied += chosen.length;
     findings = lintFile(project, path, options);
   }

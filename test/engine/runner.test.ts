@@ -166,3 +166,30 @@ describe('fixes', () => {
     assert.equal(result.remaining.length, 1);
   });
 });
+
+describe('fixes that change nothing', () => {
+  const noOpRule = defineRule({
+    id: 'test/no-op',
+    family: 'core',
+    severity: 'warning',
+    docs: { summary: 'Offers a fix that writes back the same text' },
+    messages: { same: 'same', keep: 'keep' },
+    fixable: 'fix',
+    appliesTo: ['text'],
+    check: (context) => [
+      {
+        messageId: 'same',
+        range: { start: 0, end: 1 },
+        fix: { messageId: 'keep', edits: [{ range: { start: 0, end: 1 }, text: context.file.text.slice(0, 1) }] },
+      },
+    ],
+  });
+
+  it('are not counted and do not change the file', () => {
+    const project = new Project([['a.txt', 'abc']]);
+    const result = fixFile(project, 'a.txt', { rules: [noOpRule] });
+    assert.equal(result.applied, 0);
+    assert.equal(result.changed.size, 0);
+    assert.equal(result.remaining.length, 1);
+  });
+});
