@@ -1,0 +1,85 @@
+import { defineRule, type FindingDraft } from '../../engine/define-rule';
+import type { RelatedLocation } from '../../engine/types';
+import type { PolicyOwner } from '../../model/types';
+import { isScalar, type DocNode, type ScalarNode } from '../../parse/document';
+import { isDocumentFile } from '../../parse/source-file';
+
+/** `*`, or a whole service such as `s3:*`. Partial wildcards (`s3:Get*`) are another rule's. */
+const SERVICE_WILDCARD = /^([a-z0-9-]+):\*$/i;
+
+export default defineRule({
+  id: 'iam/wildcard-action',
+  family: 'iam',
+  severity: 'error',
+  docs: {
+    summary: 'Flag IAM Allow statements that grant all actions, or all actions of a service, with a wildcard',
+    cwe: ['CWE-732', 'CWE-250'],
+  },
+  messages: {
+    wildcard: '"{action}" allows every action of {service}; list only the actions the functions need.',
+  },
+  fixable: 'none',
+  appliesTo: ['template'],
+  check(ctx) {
+    const findings: FindingDraft<'wildcard'>[] = [];
+    let keys: Map<DocNode, ScalarNode> | undefined;
+    for (const statement of ctx.model.statementsIn(ctx.file.path)) {
+      // A Deny with a wildcard takes rights away; NotAction has its own rule.
+      if (!statement.isAllow || statement.actionKey !== 'Action') continue;
+      for (const action of statement.actions) {
+        // Intrinsics (`!Ref`, `!If`, `!Sub`) are left alone: their value is unknown until deploy.
+        if (!isScalar(action) || typeof action.value !== 'string') continue;
+        const text = action.value.trim();
+        const service = text === '*' ? 'every service' : SERVICE_WILDCARD.exec(text)?.[1];
+        if (service === undefined) continue;
+        const related: RelatedLocation[] = [];
+        const owner = statement.owner;
+        // A policy file is its own owner: pointing at the whole file adds nothing.
+        if (owner.node && owner.kind !== 'policy-file') {
+          keys ??= keysByValue(ctx.file);
+          // The key naming the owner (`UploadFunction:`, `resize:`) reads better than its whole block.
+          const range = keys.get(owner.node)?.range ?? owner.node.range;
+          related.push(ctx.related({ file: statement.file, range }, `granted to ${describeOwner(owner)}`));
+        }
+        findings.push({ messageId: 'wildcard', data: { action: text, service }, node: action, related });
+      }
+    }
+    return findings;
+  },
+});
+
+/** For every map value of the file's documents, the key it is written under. */
+function keysByValue(file: Parameters<typeof isDocumentFile>[0]): Map<DocNode, ScalarNode> {
+  const keys = new Map<DocNode, ScalarNode>();
+  if (!isDocumentFile(file)) return keys;
+  const stack: DocNode[] = [...file.documents];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'map') {
+      for (const entry of node.entries) {
+        keys.set(entry.value, entry.key);
+        stack.push(entry.value);
+      }
+    } else if (node.type === 'seq') {
+      stack.push(...node.items);
+    }
+  }
+  return keys;
+}
+
+function describeOwner(owner: PolicyOwner): string {
+  switch (owner.kind) {
+    case 'serverless-provider-role':
+      return 'the provider role, shared by every function of the service';
+    case 'serverless-function-role':
+    case 'sam-function-policies':
+      return `function ${owner.name}`;
+    case 'cloudformation-role':
+      return `role ${owner.name}`;
+    case 'cloudformation-policy':
+      return `policy ${owner.name}`;
+    case 'resource-policy':
+      return `the resource policy of ${owner.name}`;
+    case 'policy-file':
+      return owner.name;
+  }
+}
