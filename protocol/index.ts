@@ -40,3 +40,13 @@ export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, debounceMs:
 
 /** The code-action kind of fix-all, as in `source.fixAll.eslint`. */
 export const FIX_ALL_CODE_ACTION_KIND = 'source.fixAll.serverlessSecurityLint';
+
+/** What `Commands.runScanWorkspace` answers: the size of the scan, for a summary message. */
+export interface ScanWorkspaceResult {
+  /** Files analysed. */
+  files: number;
+  /** Findings shown (suppressed ones not counted). */
+  findings: number;
+  /** True when the request was cancelled before every file was analysed. */
+  cancelled: boolean;
+}
