@@ -48,6 +48,11 @@ export interface RuleContext {
   sourceFile(path: FilePath): SourceFile | undefined;
   /** The rule's options from the configuration, as given (validated by the rule). */
   options: unknown;
+  /**
+   * The date to judge dated facts by (a runtime's end of support). Rules read it here, never from
+   * the clock, so a test can pin it.
+   */
+  now: Date;
   related(location: Location | { file?: FilePath; range: Range | [number, number] }, message: string): RelatedLocation;
   /** Internal: used by the runner to turn drafts into findings. */
   readonly ruleId: string;

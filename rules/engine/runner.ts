@@ -27,6 +27,8 @@ export interface LintOptions {
   onInternalError?(error: unknown, ruleId: string, file: FilePath): void;
   /** Checked between rules; when it returns true the run stops and returns what it has. */
   isCancelled?(): boolean;
+  /** The date rules judge dated facts by; the host's current date by default. */
+  now?: Date;
 }
 
 /** The findings whose primary location is `path`, sorted by position. */
@@ -58,7 +60,7 @@ export function lintFile(project: Project, path: FilePath, options: LintOptions 
     if (setting?.severity === 'off') continue;
     if (!rule.appliesTo.some((input) => inputs.has(input))) continue;
     const severity = setting?.severity ?? rule.severity;
-    const context = createContext(project, file, rule, setting?.options);
+    const context = createContext(project, file, rule, setting?.options, options.now ?? new Date());
     try {
       for (const draft of rule.check(context)) {
         findings.push(toFinding(rule, draft, severity, path));
@@ -82,9 +84,10 @@ function inputsOf(project: Project, file: SourceFile): Set<RuleInput> {
   return inputs;
 }
 
-function createContext(project: Project, file: SourceFile, rule: Rule, options: unknown): RuleContext {
+function createContext(project: Project, file: SourceFile, rule: Rule, options: unknown, now: Date): RuleContext {
   return {
     file,
+    now,
     get model() {
       return project.model;
     },
