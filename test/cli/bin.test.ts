@@ -5,12 +5,10 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { makeTempFolder, writeFiles } from './helpers';
+import { lines, makeTempFolder, writeFiles } from './helpers';
 
 const BIN = path.join(__dirname, '../../cli/bin/serverless-security-lint.js');
 const BUNDLE = path.join(__dirname, '../../cli/out/main.js');
-
-const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
 function cli(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const child = spawnSync(process.execPath, [BIN, ...args], {

@@ -4,9 +4,7 @@ import * as path from 'node:path';
 import { runCli, type CliIo } from '../../cli/src/cli';
 import { CliError } from '../../cli/src/errors';
 import { parseArguments, USAGE } from '../../cli/src/options';
-import { crashRule, makeTempFolder, TEST_RULES, writeFiles } from './helpers';
-
-const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+import { appFolders, crashRule, lines, makeTempFolder, TEST_RULES } from './helpers';
 
 interface Captured {
   io: CliIo;
@@ -85,12 +83,7 @@ describe('cli arguments', () => {
 describe('cli command (in-process)', () => {
   const temp = makeTempFolder();
   after(() => temp.remove());
-  let counter = 0;
-  function app(files: Record<string, string>): string {
-    const root = path.join(temp.root, `app-${++counter}`);
-    writeFiles(root, files);
-    return root;
-  }
+  const app = appFolders(temp.root);
 
   it('prints usage for --help and exits 0', async () => {
     const captured = capture(temp.root);

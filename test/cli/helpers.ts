@@ -7,13 +7,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { defineRule, type Rule } from '../../rules/engine/define-rule';
-import type { Range } from '../../rules/index';
+import { occurrences } from '../helpers/text';
 
 /** A fresh folder under the OS temp folder; `remove()` it in `after`. */
 export function makeTempFolder(prefix = 'ssl-cli-'): { root: string; remove(): void } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return { root, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
+
+/** A file's text from its lines, each ending in `\n`. */
+export const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
 /** Writes `files` (relative POSIX paths → text) under `root`, creating folders. */
 export function writeFiles(root: string, files: Record<string, string>): void {
@@ -24,13 +27,17 @@ export function writeFiles(root: string, files: Record<string, string>): void {
   }
 }
 
-function occurrences(text: string, word: string): Range[] {
-  const ranges: Range[] = [];
-  const pattern = new RegExp(`\\b${word}\\b`, 'g');
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    ranges.push({ start: match.index, end: match.index + match[0].length });
-  }
-  return ranges;
+/**
+ * `app(files)` writes `files` to a new folder `app-1`, `app-2`, … under `root` and returns its path,
+ * so tests never see each other's files.
+ */
+export function appFolders(root: string): (files: Record<string, string>) => string {
+  let counter = 0;
+  return (files) => {
+    const folder = path.join(root, `app-${++counter}`);
+    writeFiles(folder, files);
+    return folder;
+  };
 }
 
 /**

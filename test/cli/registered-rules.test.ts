@@ -9,9 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toSarif } from '../../cli/src/format/sarif';
 import { run } from '../../cli/src/run';
-import { makeTempFolder, writeFiles } from './helpers';
-
-const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+import { appFolders, lines, makeTempFolder } from './helpers';
 
 const APP = {
   'serverless.yml': lines(
@@ -40,12 +38,8 @@ const APP = {
 describe('cli with the registered rules', () => {
   const temp = makeTempFolder();
   after(() => temp.remove());
-  let counter = 0;
-  function app(extra: Record<string, string> = {}): string {
-    const root = path.join(temp.root, `app-${++counter}`);
-    writeFiles(root, { ...APP, ...extra });
-    return root;
-  }
+  const newApp = appFolders(temp.root);
+  const app = (extra: Record<string, string> = {}): string => newApp({ ...APP, ...extra });
 
   const summary = (result: Awaited<ReturnType<typeof run>>): [string, string, number, boolean][] =>
     result.findings.map((finding) => [finding.file, finding.ruleId, finding.region.line, finding.suppressed !== undefined]);

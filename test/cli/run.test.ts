@@ -5,21 +5,13 @@ import { CliError } from '../../cli/src/errors';
 import { formatJson } from '../../cli/src/format/json';
 import { formatText } from '../../cli/src/format/text';
 import { run } from '../../cli/src/run';
-import { crashRule, makeTempFolder, noteRule, sameTextFixRule, TEST_RULES, varRule, writeFiles } from './helpers';
-
-const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+import { appFolders, crashRule, lines, makeTempFolder, noteRule, sameTextFixRule, TEST_RULES, varRule } from './helpers';
 
 describe('cli run', () => {
   const temp = makeTempFolder();
   after(() => temp.remove());
-
-  let counter = 0;
   /** A new app folder per test, so tests never see each other's files. */
-  function app(files: Record<string, string>): string {
-    const root = path.join(temp.root, `app-${++counter}`);
-    writeFiles(root, files);
-    return root;
-  }
+  const app = appFolders(temp.root);
 
   const smallApp = {
     'serverless.yml': lines('service: demo', 'provider:', '  role: ROLE', '# DANGER in a template comment'),

@@ -8,9 +8,7 @@ import { pascalName, toSarif } from '../../cli/src/format/sarif';
 import { formatText } from '../../cli/src/format/text';
 import { run } from '../../cli/src/run';
 import { DOCS_BASE_URL } from '../../rules/index';
-import { crashRule, makeTempFolder, TEST_RULES, writeFiles } from './helpers';
-
-const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+import { crashRule, lines, makeTempFolder, TEST_RULES, writeFiles } from './helpers';
 
 const SCHEMA_FILE = path.join(__dirname, '../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 

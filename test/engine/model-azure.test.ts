@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
-import { Project } from '../../rules/engine/project';
 import { get, stringValue } from '../../rules/parse/document';
-import type { FunctionModel, ProjectModel } from '../../rules/model/types';
+import { fn, modelOf } from '../helpers/model';
 import { textAt } from '../helpers/text';
-
-function modelOf(files: Record<string, string>): ProjectModel {
-  return new Project(Object.entries(files)).model;
-}
-
-function fn(model: ProjectModel, name: string): FunctionModel {
-  const found = model.functions.find((candidate) => candidate.name === name);
-  assert.ok(found, `function ${name} is in the model`);
-  return found;
-}
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 

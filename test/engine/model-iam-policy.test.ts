@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict';
-import { Project } from '../../rules/engine/project';
-import { stringValue, type DocNode } from '../../rules/parse/document';
-import type { ProjectModel } from '../../rules/model/types';
+import { modelOf, scalars } from '../helpers/model';
 import { dedent, textAt } from '../helpers/text';
-
-function modelOf(files: Record<string, string>): ProjectModel {
-  return new Project(Object.entries(files)).model;
-}
-
-const scalars = (nodes: DocNode[]): (string | undefined)[] => nodes.map((node) => stringValue(node));
 
 const POLICY = dedent`
   {

@@ -1,21 +1,7 @@
 import assert from 'node:assert/strict';
-import { Project } from '../../rules/engine/project';
-import { get, stringValue, type DocNode } from '../../rules/parse/document';
-import type { FunctionModel, ProjectModel } from '../../rules/model/types';
+import { get, stringValue } from '../../rules/parse/document';
+import { actionsOf, fn, modelOf, scalars } from '../helpers/model';
 import { dedent, textAt } from '../helpers/text';
-
-function modelOf(files: Record<string, string>): ProjectModel {
-  return new Project(Object.entries(files)).model;
-}
-
-function fn(model: ProjectModel, name: string): FunctionModel {
-  const found = model.functions.find((candidate) => candidate.name === name);
-  assert.ok(found, `function ${name} is in the model`);
-  return found;
-}
-
-const scalars = (nodes: DocNode[]): (string | undefined)[] => nodes.map((node) => stringValue(node));
-const actionsOf = (model: FunctionModel): (string | undefined)[] => model.statements.flatMap((statement) => scalars(statement.actions));
 
 const TEMPLATE = dedent`
   AWSTemplateFormatVersion: '2010-09-09'

@@ -3,19 +3,7 @@ import type { Range } from '../../rules/engine/types';
 import { get, getPath, isMap, isScalar, isSeq, type DocNode } from '../../rules/parse/document';
 import { parseSourceFile } from '../../rules/parse/index';
 import { parseJson } from '../../rules/parse/json';
-
-function assertSpan(text: string, node: { range: Range } | undefined, expected: string, start = text.indexOf(expected)): void {
-  assert.ok(node, `a node for ${JSON.stringify(expected)}`);
-  assert.ok(start >= 0, `${JSON.stringify(expected)} is in the text`);
-  assert.equal(text.slice(node.range.start, node.range.end), expected);
-  assert.deepEqual(node.range, { start, end: start + expected.length });
-}
-
-function plain(node: DocNode): unknown {
-  if (node.type === 'scalar') return node.value;
-  if (node.type === 'seq') return node.items.map(plain);
-  return Object.fromEntries(node.entries.map((entry) => [entry.key.value, plain(entry.value)]));
-}
+import { assertSpan, plain } from '../helpers/document';
 
 function only(text: string): DocNode {
   const file = parseJson('template.json', text);

@@ -1,6 +1,7 @@
 /**
  * Text helpers for tests that inline file contents as template literals.
  */
+import type { Range } from '../../rules/engine/types';
 
 /**
  * Removes the indentation a template literal picks up from the test code around it: the first
@@ -29,4 +30,14 @@ export function dedent(strings: TemplateStringsArray | string, ...values: unknow
 /** The source text a node or range covers: what an editor would underline. */
 export function textAt(text: string, located: { range: { start: number; end: number } }): string {
   return text.slice(located.range.start, located.range.end);
+}
+
+/** The range of every whole-word occurrence of `word` in `text`, in order: what a test rule reports. */
+export function occurrences(text: string, word: string): Range[] {
+  const ranges: Range[] = [];
+  const pattern = new RegExp(`\\b${word}\\b`, 'g');
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    ranges.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return ranges;
 }

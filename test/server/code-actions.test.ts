@@ -13,6 +13,7 @@ import { fixAllAction, fixAllEdit, isRequested, quickFixes, type EditContext } f
 import { toDiagnostics } from '../../server/src/diagnostics';
 import type { Logger } from '../../server/src/logger';
 import { WorkspaceIndex } from '../../server/src/workspace';
+import { occurrences } from '../helpers/text';
 import { TempWorkspace } from './lsp-session';
 
 /** `var` → `let` as a fix; "use const" as a suggestion. */
@@ -25,15 +26,12 @@ const noVar = defineRule({
   fixable: 'suggestion',
   appliesTo: ['javascript'],
   check(ctx) {
-    return [...ctx.file.text.matchAll(/\bvar\b/g)].map((match) => {
-      const range = { start: match.index, end: match.index + 3 };
-      return {
-        messageId: 'var' as const,
-        range,
-        fix: { messageId: 'toLet' as const, edits: [{ range, text: 'let' }] },
-        suggest: [{ messageId: 'toConst' as const, edits: [{ range, text: 'const' }] }],
-      };
-    });
+    return occurrences(ctx.file.text, 'var').map((range) => ({
+      messageId: 'var' as const,
+      range,
+      fix: { messageId: 'toLet' as const, edits: [{ range, text: 'let' }] },
+      suggest: [{ messageId: 'toConst' as const, edits: [{ range, text: 'const' }] }],
+    }));
   },
 });
 
