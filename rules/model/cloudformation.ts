@@ -28,6 +28,7 @@ import type {
   EnvironmentVariable,
   EventModel,
   FunctionModel,
+  LambdaPermissionModel,
   PolicyDocument,
   PolicyStatement,
   RoleModel,
@@ -233,6 +234,7 @@ export function loadCloudFormation(options: CloudFormationOptions): CloudFormati
     addPolicy: (policy) => policies.push(policy),
   };
   const functionsById = new Map<string, FunctionModel>();
+  const permissions: LambdaPermissionModel[] = [];
   for (const resource of resources) {
     const loader = resource.type === 'AWS::Lambda::Function' ? lambdaFunction : options.functionLoaders?.get(resource.type);
     const model = loader?.(resource, scope);
@@ -248,6 +250,8 @@ export function loadCloudFormation(options: CloudFormationOptions): CloudFormati
     } else if (resource.type === 'AWS::Lambda::EventSourceMapping') {
       const target = functionsById.get(referencedId(get(resource.properties, 'FunctionName')) ?? '');
       if (target) target.events.push(eventSourceMapping(resource, resourcesById));
+    } else if (resource.type === 'AWS::Lambda::Permission') {
+      permissions.push(lambdaPermission(file, resource, functionsById));
     }
   }
 
@@ -257,7 +261,7 @@ export function loadCloudFormation(options: CloudFormationOptions): CloudFormati
     model.statements = [...model.role.statements];
     model.managedPolicies = [...model.role.managedPolicies];
   }
-  return { functions, roles, policies, rolesById, resolveRole };
+  return { functions, roles, policies, permissions, rolesById, resolveRole };
 }
 
 function readRole(file: FilePath, resource: Resource, policies: PolicyDocument[]): RoleModel {
@@ -276,7 +280,36 @@ function readRole(file: FilePath, resource: Resource, policies: PolicyDocument[]
     policies.push(policy);
     role.statements.push(...policy.statements);
   }
+  const trust = get(resource.properties, 'AssumeRolePolicyDocument');
+  if (trust !== undefined) {
+    role.trustPolicy = readPolicyDocument(file, trust, { kind: 'cloudformation-role', name: resource.logicalId, node: resource.node });
+  }
   return role;
+}
+
+/** The properties that say who may invoke the function; `function` when it is one of ours. */
+function lambdaPermission(file: FilePath, resource: Resource, functionsById: ReadonlyMap<string, FunctionModel>): LambdaPermissionModel {
+  const permission: LambdaPermissionModel = { file, name: resource.logicalId, key: resource.key, node: resource.node };
+  const properties = resource.properties;
+  if (!properties) return permission;
+  permission.properties = properties;
+  const fields = [
+    ['action', 'Action'],
+    ['principal', 'Principal'],
+    ['sourceArn', 'SourceArn'],
+    ['sourceAccount', 'SourceAccount'],
+    ['principalOrgId', 'PrincipalOrgID'],
+    ['eventSourceToken', 'EventSourceToken'],
+    ['functionUrlAuthType', 'FunctionUrlAuthType'],
+    ['functionName', 'FunctionName'],
+  ] as const;
+  for (const [field, key] of fields) {
+    const value = get(properties, key);
+    if (value !== undefined) permission[field] = value;
+  }
+  const target = functionsById.get(referencedId(permission.functionName) ?? '');
+  if (target) permission.function = target;
+  return permission;
 }
 
 function lambdaFunction(resource: Resource, scope: ResourceScope): FunctionModel {

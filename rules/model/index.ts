@@ -7,12 +7,14 @@ import { get, isMap, type DocNode } from '../parse/document';
 import { isDocumentFile, languageOf, type SourceFile } from '../parse/source-file';
 import { isAzureFunction, isAzureSettings, loadAzureFunction, readAzureSettings, type AzureSettings } from './azure';
 import { isCloudFormationTemplate, loadCloudFormation } from './cloudformation';
+import { describeEndpoints } from './endpoints';
 import { baseName, folderOf } from './handlers';
 import { isIamPolicyFile, loadIamPolicyFile } from './iam-policy';
 import { isSamTemplate, loadSam } from './sam';
 import { isServerlessService, loadServerless } from './serverless';
 import type {
   FunctionModel,
+  LambdaPermissionModel,
   PolicyDocument,
   PolicyStatement,
   ProjectModel,
@@ -33,6 +35,7 @@ export interface ModelParts {
   functions: FunctionModel[];
   roles: RoleModel[];
   policies: PolicyDocument[];
+  permissions: LambdaPermissionModel[];
 }
 
 /**
@@ -67,7 +70,7 @@ const COMPILER_CONFIG = /^(ts|js)config\..+\.json$/i;
  */
 export function buildProjectModel(input: ModelInput): ProjectModel {
   const templates: TemplateModel[] = [];
-  const parts: ModelParts = { functions: [], roles: [], policies: [] };
+  const parts: ModelParts = { functions: [], roles: [], policies: [], permissions: [] };
   const azureSettings: AzureSettings[] = [];
 
   // Sorted so the model (and the order of everything rules report) does not depend on the order
@@ -90,6 +93,7 @@ export function buildProjectModel(input: ModelInput): ProjectModel {
   }
 
   applyAzureSettings(parts.functions, azureSettings);
+  describeEndpoints(parts.functions, templates);
   return indexModel(templates, parts);
 }
 
@@ -135,6 +139,7 @@ function add(parts: ModelParts, more: ModelParts): void {
   parts.functions.push(...more.functions);
   parts.roles.push(...more.roles);
   parts.policies.push(...more.policies);
+  parts.permissions.push(...more.permissions);
 }
 
 /** Each Azure function reads the local.settings.json of the nearest app root above it. */
@@ -192,6 +197,7 @@ function indexModel(templates: TemplateModel[], parts: ModelParts): ProjectModel
     functions: parts.functions,
     roles: parts.roles,
     policies: parts.policies,
+    permissions: parts.permissions,
     template: (file) => templatesByFile.get(file),
     // Copies: a rule that sorts or filters the result must not change what the next rule sees.
     statementsIn: (file) => [...(statementsByFile.get(file) ?? [])],

@@ -30,6 +30,7 @@ import {
 } from './cloudformation';
 import { folderOf, lambdaHandler, resolvePath } from './handlers';
 import type { ModelParts } from './index';
+import { expandPolicyTemplates } from './sam-policy-templates';
 import { isPolicyDocument, readPolicyDocument } from './statements';
 import type { EventModel, FunctionModel, RoleModel } from './types';
 
@@ -59,7 +60,7 @@ export function loadSam(file: FilePath, root: MapNode, paths: ReadonlySet<FilePa
     resources: [get(root, 'Resources')].filter((node): node is DocNode => node !== undefined),
     functionLoaders: new Map([['AWS::Serverless::Function', loader]]),
   });
-  return { functions: result.functions, roles: result.roles, policies: result.policies };
+  return { functions: result.functions, roles: result.roles, policies: result.policies, permissions: result.permissions };
 }
 
 function samFunction(resource: Resource, scope: ResourceScope, globals: MapNode | undefined): FunctionModel {
@@ -137,9 +138,9 @@ function samEvents(node: DocNode | undefined): EventModel[] {
 }
 
 /**
- * The role SAM generates from `Policies`: managed policy names/ARNs and references, and inline
- * policy documents. SAM policy templates (`S3ReadPolicy: {BucketName: …}`) expand to statements
- * only at deploy time; they are left out rather than guessed.
+ * The role SAM generates from `Policies`: managed policy names/ARNs and references, inline
+ * policy documents, and policy templates (`S3ReadPolicy: {BucketName: …}`), expanded to the
+ * statements SAM deploys for them (see sam-policy-templates.ts).
  */
 function generatedRole(resource: Resource, scope: ResourceScope): RoleModel {
   const role: RoleModel = {
@@ -163,6 +164,12 @@ function generatedRole(resource: Resource, scope: ResourceScope): RoleModel {
       const policy = readPolicyDocument(scope.file, entry, { kind: 'sam-function-policies', name: resource.logicalId, node: resource.node });
       scope.addPolicy(policy);
       role.statements.push(...policy.statements);
+    } else if (isMap(entry)) {
+      const policy = expandPolicyTemplates(scope.file, entry, { kind: 'sam-function-policies', name: resource.logicalId, node: resource.node });
+      if (policy) {
+        scope.addPolicy(policy);
+        role.statements.push(...policy.statements);
+      }
     }
   }
   return role;

@@ -23,7 +23,7 @@ import {
   type MapEntry,
   type MapNode,
 } from '../parse/document';
-import { environmentVariables, loadCloudFormation, mergeEnvironment } from './cloudformation';
+import { environmentVariables, loadCloudFormation, mergeEnvironment, referencedId } from './cloudformation';
 import { baseName, folderOf, handlerReference, HANDLER_EXTENSIONS, lambdaHandler, resolvePath } from './handlers';
 import type { ModelParts } from './index';
 import { readPolicyDocument } from './statements';
@@ -140,11 +140,25 @@ export function loadServerless(file: FilePath, root: MapNode, paths: ReadonlySet
   const providerRoleUsed = functions.some((model) => model.role === providerRole);
   if (providerRoleUsed || providerRole.statements.length > 0 || providerRole.managedPolicies.length > 0) roles.unshift(providerRole);
 
+  // `resources` name the framework's functions by the logical ids it generates for them.
+  const byLogicalId = new Map(functions.map((model) => [functionLogicalId(model.name), model]));
+  for (const permission of cloudFormation.permissions) {
+    const target = permission.function ? undefined : byLogicalId.get(referencedId(permission.functionName) ?? '');
+    if (target) permission.function = target;
+  }
+
   return {
     functions: [...functions, ...cloudFormation.functions],
     roles: [...roles, ...cloudFormation.roles],
     policies: [...policies, ...cloudFormation.policies],
+    permissions: cloudFormation.permissions,
   };
+}
+
+/** The framework's logical id for a function: `get-item` → `GetDashitemLambdaFunction`. */
+function functionLogicalId(name: string): string {
+  const normalised = name.replace(/-/g, 'Dash').replace(/_/g, 'Underscore');
+  return `${normalised.charAt(0).toUpperCase()}${normalised.slice(1)}LambdaFunction`;
 }
 
 interface RoleContext {

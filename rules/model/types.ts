@@ -57,6 +57,25 @@ export interface PolicyStatement {
   principal?: DocNode;
   condition?: DocNode;
   owner: PolicyOwner;
+  /**
+   * Set on a statement the SAM loader expanded from a policy template (`S3ReadPolicy:
+   * {BucketName: …}`). Such a statement is synthetic: `node` is the template's entry in
+   * `Policies`; each action is a scalar ranged on the template's key; each resource is what SAM
+   * would deploy, ranged on the parameter value it uses (else on the key): a plain scalar when
+   * fully known, else `Fn::Sub` with the written parameters as variables. None of it is action
+   * or ARN text the user wrote, so rules that quote or edit statement text check this first.
+   */
+  template?: PolicyTemplateUse;
+}
+
+/** A SAM policy template, as one entry of a function's `Policies` uses it. */
+export interface PolicyTemplateUse {
+  /** The template's name (`S3ReadPolicy`). */
+  name: string;
+  /** The key that names the template in `Policies`. */
+  key: ScalarNode;
+  /** The value written for each parameter, by parameter name (`BucketName` → `!Ref Bucket`). */
+  parameters: ReadonlyMap<string, DocNode>;
 }
 
 export interface PolicyDocument {
@@ -76,6 +95,36 @@ export interface RoleModel {
   statements: PolicyStatement[];
   /** Managed policy names or ARNs (scalars or intrinsics) attached to the role. */
   managedPolicies: DocNode[];
+  /**
+   * Who may assume the role (`AssumeRolePolicyDocument` of an `AWS::IAM::Role`). Kept out of
+   * `ProjectModel.policies`: its statements grant no actions to the role's functions.
+   */
+  trustPolicy?: PolicyDocument;
+}
+
+/**
+ * An `AWS::Lambda::Permission`: one statement of a function's resource policy, saying who may
+ * invoke it (from CloudFormation, SAM or serverless `resources`).
+ */
+export interface LambdaPermissionModel {
+  file: FilePath;
+  /** The resource's logical id. */
+  name: string;
+  key: ScalarNode;
+  /** The resource block. */
+  node: MapNode;
+  properties?: MapNode;
+  action?: DocNode;
+  principal?: DocNode;
+  sourceArn?: DocNode;
+  sourceAccount?: DocNode;
+  principalOrgId?: DocNode;
+  /** Alexa Skills Kit callers are restricted by skill id here instead of SourceArn. */
+  eventSourceToken?: DocNode;
+  functionUrlAuthType?: DocNode;
+  functionName?: DocNode;
+  /** The function `FunctionName` names, when it is one of the same template's. */
+  function?: FunctionModel;
 }
 
 export interface HandlerReference {
@@ -107,6 +156,56 @@ export interface EventModel {
    * (`http: {…}`), SAM `Properties`, an event source mapping's `Properties`, the Azure binding.
    */
   config?: DocNode;
+  /** The key naming the event: the serverless item's type key (`http`), a SAM event's name. */
+  key?: ScalarNode;
+  /** Set when the event is an HTTP entry point (API Gateway REST or HTTP API, Azure HTTP trigger). */
+  http?: HttpEndpointModel;
+}
+
+/**
+ * Who may call an HTTP entry point, as its template says:
+ * - `protected`: an authorizer, IAM authorization, a required API key, a function key or a
+ *   private endpoint stands between the internet and the function;
+ * - `public`: the template says in so many words that anyone may call it (`Authorizer: NONE`,
+ *   `AuthType: NONE`, `authLevel: anonymous`);
+ * - `missing`: nothing protects it and nothing is written, so the platform's public default applies;
+ * - `unknown`: the deciding value is a variable or an intrinsic, known only at deploy time.
+ */
+export interface HttpAuthModel {
+  state: 'protected' | 'public' | 'missing' | 'unknown';
+  /** The value that decides (the authorizer, `NONE`, `anonymous`, `private: true`), when one is written. */
+  node?: DocNode;
+  /** True when the deciding value is a default of the API, the provider or `Globals`, not the event's own. */
+  inherited?: boolean;
+}
+
+/** CORS settings that apply to an HTTP entry point, wherever they are written (event, API, Globals, provider). */
+export interface CorsModel {
+  /** The settings as written: `cors: true`, `Cors: "'*'"`, `CorsConfiguration: {…}`. */
+  node: DocNode;
+  /** The value that admits every origin: a `*` origin, or the `true` of `cors: true`. */
+  anyOrigin?: DocNode;
+  /** The value that allows credentials (`allowCredentials: true`, `AllowCredentials: true`). */
+  allowCredentials?: DocNode;
+}
+
+export interface HttpEndpointModel {
+  kind: 'rest-api' | 'http-api' | 'function-url' | 'azure-http';
+  auth: HttpAuthModel;
+  cors?: CorsModel;
+  /** The integration timeout the event sets (SAM `TimeoutInMillis`), in seconds. */
+  integrationTimeout?: { seconds: number; node: ScalarNode };
+  /** True when API Gateway invokes the function asynchronously and answers at once (serverless `async: true`). */
+  asynchronous?: boolean;
+}
+
+/** A function URL as an HTTP entry point (serverless `url`, SAM `FunctionUrlConfig`, `AWS::Lambda::Url`). */
+export interface FunctionUrlModel extends HttpEndpointModel {
+  kind: 'function-url';
+  /** The URL's settings (`urlConfig`). */
+  node: DocNode;
+  /** The key that declares the URL (`url`, `FunctionUrlConfig`, the `AWS::Lambda::Url` logical id). */
+  key?: ScalarNode;
 }
 
 export interface FunctionModel {
@@ -130,6 +229,12 @@ export interface FunctionModel {
   managedPolicies: DocNode[];
   /** SAM `FunctionUrlConfig` / serverless `url`, when present. */
   urlConfig?: DocNode;
+  /** The function URL with its auth and CORS settings, when the function has one. */
+  url?: FunctionUrlModel;
+  /** The timeout that applies, wherever it is written (function, provider, `Globals`); unset means the default. */
+  timeout?: ScalarNode;
+  /** The reserved concurrency that applies (`reservedConcurrency`, `ReservedConcurrentExecutions`), when written. */
+  reservedConcurrency?: DocNode;
 }
 
 export interface ProjectModel {
@@ -138,6 +243,8 @@ export interface ProjectModel {
   roles: RoleModel[];
   /** Every policy document in the project, attached to a function or not. */
   policies: PolicyDocument[];
+  /** Every `AWS::Lambda::Permission` of the project. */
+  permissions: LambdaPermissionModel[];
   template(file: FilePath): TemplateModel | undefined;
   /** Every statement whose node lives in `file`. */
   statementsIn(file: FilePath): PolicyStatement[];

@@ -129,10 +129,10 @@ describe('project model: SAM', () => {
     const model = modelOf({ 'template.yaml': TEMPLATE });
     const hello = fn(model, 'HelloWorldFunction');
     assert.equal(hello.role?.id, 'template.yaml#HelloWorldFunctionRole');
-    assert.deepEqual(actionsOf(hello), ['s3:GetObject']);
-    // The policy template is neither a managed policy nor a statement; nothing crashes on it.
+    // The policy template expands to SAM's statements (test/engine/model-sam-policy-templates.test.ts).
+    assert.deepEqual(actionsOf(hello).slice(-2), ['dynamodb:ConditionCheckItem', 's3:GetObject']);
     assert.deepEqual(scalars(hello.managedPolicies), ['AWSLambdaBasicExecutionRole']);
-    const [statement] = hello.statements;
+    const [statement] = hello.statements.filter((candidate) => candidate.template === undefined);
     assert.equal(statement?.owner.kind, 'sam-function-policies');
     assert.equal(statement?.owner.name, 'HelloWorldFunction');
     assert.equal(statement && textAt(TEMPLATE, statement.resources[0]!), "!Sub 'arn:aws:s3:::${Bucket}/*'");
@@ -149,7 +149,12 @@ describe('project model: SAM', () => {
     assert.ok(model.policies.some((policy) => policy.owner.kind === 'sam-function-policies' && policy.owner.name === 'ListFunction'));
     assert.deepEqual(
       model.statementsIn('template.yaml').map((statement) => scalars(statement.actions).join(',')),
-      ['s3:GetObject', 'sqs:*', 'dynamodb:Query,dynamodb:Scan'],
+      [
+        'dynamodb:GetItem,dynamodb:DeleteItem,dynamodb:PutItem,dynamodb:Scan,dynamodb:Query,dynamodb:UpdateItem,dynamodb:BatchWriteItem,dynamodb:BatchGetItem,dynamodb:DescribeTable,dynamodb:ConditionCheckItem',
+        's3:GetObject',
+        'sqs:*',
+        'dynamodb:Query,dynamodb:Scan',
+      ],
     );
   });
 

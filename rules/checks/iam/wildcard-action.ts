@@ -24,8 +24,9 @@ export default defineRule({
     const findings: FindingDraft<'wildcard'>[] = [];
     let keys: Map<DocNode, ScalarNode> | undefined;
     for (const statement of ctx.model.statementsIn(ctx.file.path)) {
-      // A Deny with a wildcard takes rights away; NotAction has its own rule.
-      if (!statement.isAllow || statement.actionKey !== 'Action') continue;
+      // A Deny with a wildcard takes rights away; NotAction has its own rule. A SAM policy
+      // template's actions are SAM's, not text the user wrote (TextractPolicy grants textract:*).
+      if (!statement.isAllow || statement.actionKey !== 'Action' || statement.template) continue;
       for (const action of statement.actions) {
         // Intrinsics (`!Ref`, `!If`, `!Sub`) are left alone: their value is unknown until deploy.
         if (!isScalar(action) || typeof action.value !== 'string') continue;

@@ -8,6 +8,25 @@ const handler = js`
 testRule(rule, {
   valid: [
     {
+      // SAM's TextractPolicy grants textract:*, but the user wrote a template name, not the action.
+      name: 'a SAM policy template whose actions include a service wildcard',
+      files: {
+        'template.yaml': yaml`
+          AWSTemplateFormatVersion: '2010-09-09'
+          Transform: AWS::Serverless-2016-10-31
+          Resources:
+            ScanFunction:
+              Type: AWS::Serverless::Function
+              Properties:
+                Handler: app.handler
+                Runtime: nodejs20.x
+                Policies:
+                  - TextractPolicy: {}
+        `,
+        'app.js': handler,
+      },
+    },
+    {
       name: 'actions listed one by one',
       files: {
         'serverless.yml': yaml`

@@ -1,0 +1,38 @@
+import {
+  countActions,
+  describeAccessLevels,
+  partialWildcards,
+  statementRelated,
+} from '../../analysis/policy-values';
+import { defineRule, type FindingDraft } from '../../engine/define-rule';
+
+export default defineRule({
+  id: 'iam/partial-wildcard-action',
+  family: 'iam',
+  severity: 'warning',
+  docs: {
+    summary: 'Flag IAM Allow actions with a partial wildcard, such as s3:Get*, that grant only read, list or tagging actions',
+    cwe: ['CWE-732', 'CWE-250'],
+  },
+  messages: {
+    partialWildcard: '"{action}" grants {count} ({levels}); list only the actions the functions need.',
+  },
+  fixable: 'none',
+  appliesTo: ['template'],
+  check(ctx) {
+    const findings: FindingDraft<'partialWildcard'>[] = [];
+    for (const statement of ctx.model.statementsIn(ctx.file.path)) {
+      for (const { value, grants } of partialWildcards(statement)) {
+        // A pattern that reaches Write or Permissions management is iam/partial-wildcard-write-action's.
+        if (grants.some((action) => action.accessLevel === 'Write' || action.accessLevel === 'Permissions management')) continue;
+        findings.push({
+          messageId: 'partialWildcard',
+          data: { action: value.text, count: countActions(grants.length), levels: describeAccessLevels(grants) },
+          node: value.node,
+          related: statementRelated(ctx, statement),
+        });
+      }
+    }
+    return findings;
+  },
+});
