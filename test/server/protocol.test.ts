@@ -32,7 +32,7 @@ import { ensureBundle, LspSession, rangeOf, TempWorkspace, within } from './lsp-
 const SERVERLESS_YML = `service: orders
 provider:
   name: aws
-  runtime: nodejs20.x
+  runtime: nodejs24.x
   iam:
     role:
       statements:
@@ -43,7 +43,7 @@ functions:
   list:
     handler: src/list.handler
     events:
-      - httpApi: 'GET /orders'
+      - httpApi: { path: /orders, method: get, authorizer: { type: aws_iam } }
 `;
 
 const HANDLER_JS = `const { exec } = require('child_process');
@@ -183,7 +183,7 @@ describe('language server protocol', function () {
     it('asks the client to re-pull open documents when a template changes', async () => {
       const uri = workspace.uri('serverless.yml');
       const refreshed = session.nextRefresh('a workspace/diagnostic/refresh after editing serverless.yml');
-      await session.change(uri, SERVERLESS_YML.replace("'GET /orders'", "'GET /orders/{id}'"));
+      await session.change(uri, SERVERLESS_YML.replace('path: /orders,', 'path: /orders/{id},'));
       await refreshed;
       await session.change(uri, SERVERLESS_YML);
     });
