@@ -38,6 +38,8 @@ export interface RunOptions {
   maxWarnings?: number;
   /** The rules to run; every registered rule by default. Tests inject their own. */
   rules?: readonly Rule[];
+  /** The date rules judge dated facts by (runtime end of support); today by default. */
+  now?: Date;
   /** Reads a file; `readText` by default. Tests inject failures through it. */
   readFile?: (file: string) => Promise<string>;
 }
@@ -75,6 +77,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   const lintOptions = (file: string): LintOptions => ({
     config: configFor(file),
     ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.now ? { now: options.now } : {}),
     onInternalError(error, ruleId, failedFile) {
       // The fix loop re-lints a file several times; one crash is one error.
       const key = `${ruleId}\0${failedFile}`;

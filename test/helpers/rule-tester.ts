@@ -21,6 +21,7 @@ import { applyEdits, fixFile } from '../../rules/engine/fixes';
 import { LineIndex, toOneBased, type OneBasedRange } from '../../rules/engine/positions';
 import { Project } from '../../rules/engine/project';
 import { lintFile, PARSE_ERROR } from '../../rules/engine/runner';
+import { PINNED_NOW } from './now';
 import type { FilePath, Finding, Fix, FixKind, Range } from '../../rules/engine/types';
 
 /** A project as a map of path → text. */
@@ -252,6 +253,7 @@ function checkCrlf(rule: Rule, testCase: ValidCase, findings: Finding[]): void {
 function lintOptions(rule: Rule, options: unknown) {
   return {
     rules: [rule],
+    now: PINNED_NOW,
     ...(options === undefined ? {} : { config: { rules: { [rule.id]: { severity: rule.severity, options } }, ignore: [], root: '' } }),
     onInternalError: (error: unknown) => {
       throw error;

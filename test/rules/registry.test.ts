@@ -14,6 +14,7 @@ import { ALL_RULES } from '../../rules/checks/index';
 import type { Rule } from '../../rules/engine/define-rule';
 import { Project } from '../../rules/engine/project';
 import { lintFile, PARSE_ERROR } from '../../rules/engine/runner';
+import { PINNED_NOW } from '../helpers/now';
 import { checkGeneratedDocs } from '../../scripts/generate-docs';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -86,6 +87,7 @@ function lintExample(rule: Rule, example: DocsExample) {
   const project = new Project([[example.path, example.code]]);
   return lintFile(project, example.path, {
     rules: [rule],
+    now: PINNED_NOW,
     onInternalError: (error) => {
       throw error;
     },
