@@ -29,8 +29,10 @@ import { SCANNED_PATTERNS } from '../../host/discover';
 import { CONFIG_FILE_NAMES } from '../../rules/index';
 import { Analyser } from './analysis';
 import { fixAllAction, isRequested, quickFixes, type EditContext } from './code-actions';
+import { COMPLETION_TRIGGER_CHARACTERS, provideCompletions, type AssistContext } from './completion';
 import { applyFixAll, scanWorkspace, type CommandContext } from './commands';
 import { DiagnosticProvider } from './diagnostic-provider';
+import { provideHover } from './hover';
 import { describeError, type Logger } from './logger';
 import { SettingsStore } from './settings';
 import { statusSender, StatusReporter } from './status';
@@ -123,6 +125,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_CODE_ACTION_KIND], resolveProvider: false },
       executeCommandProvider: { commands: [Commands.applyFixAll, Commands.runScanWorkspace] },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+      hoverProvider: true,
       ...(pull
         ? { diagnosticProvider: { identifier: SERVER_NAME, interFileDependencies: true, workspaceDiagnostics: false } }
         : {}),
@@ -267,6 +271,11 @@ connection.onCodeAction(async (params, token) => {
     return [];
   }
 });
+
+// Completion and hover read the open document's text; `settings` is set by `initialize`.
+const assistContext = (): AssistContext => ({ documents, workspace, settings, logger, capabilities });
+connection.onCompletion((params) => provideCompletions(params, assistContext()));
+connection.onHover((params) => provideHover(params, assistContext()));
 
 connection.onExecuteCommand(async (params, token, workDone) => {
   try {
