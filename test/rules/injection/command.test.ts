@@ -4,7 +4,7 @@ import { js, json, testRule, ts, yaml } from '../../helpers/rule-tester';
 testRule(rule, {
   valid: [
     {
-      name: 'execFile with the event value as an array element (no shell)',
+      name: 'execFile and spawn without a shell take the event value as one argument',
       files: {
         'src/list.js': js`
           const { execFile, spawn } = require('child_process');
@@ -28,38 +28,72 @@ testRule(rule, {
       },
     },
     {
-      name: 'numbers and a branch on the event choose between constants',
+      name: 'numbers, a branch between constants and shell-quote',
       files: {
         'src/sleep.mjs': js`
           import { execSync } from 'node:child_process';
+          import { quote } from 'shell-quote';
           export async function handler(event) {
             execSync('sleep ' + Number(event.seconds));
             execSync(\`head -n \${parseInt(event.lines, 10)} /tmp/log\`);
             execSync('ls ' + (event.body === 'all' ? '-a' : '-l'));
+            execSync('grep ' + quote([event.queryStringParameters.q]) + ' /tmp/log');
           }
         `,
       },
     },
     {
-      name: 'the AWS context object is not event data',
+      name: 'an allow-list guard, an anchored pattern and a switch on fixed cases',
       files: {
-        'src/name.js': js`
+        'src/convert.js': js`
           const { exec } = require('child_process');
-          exports.handler = async (event, context) => {
-            exec('echo ' + context.functionName);
+          const FORMATS = ['png', 'jpg'];
+          const NAME = /^[a-z0-9-]{1,40}$/;
+          exports.handler = async (event) => {
+            const { format, name } = event.queryStringParameters;
+            if (!FORMATS.includes(format)) return { statusCode: 400 };
+            if (typeof name !== 'string' || !NAME.test(name)) throw new Error('bad name');
+            exec(\`convert \${name}.raw \${name}.\${format}\`);
+            switch (event.pathParameters.mode) {
+              case 'fast':
+                exec('convert -quality 50 ' + event.pathParameters.mode);
+                break;
+              default:
+                break;
+            }
           };
         `,
       },
     },
     {
-      name: 'an exec that is not child_process',
+      name: 'the AWS context object and the verified authorizer claims are not event data',
+      files: {
+        'src/name.js': js`
+          const { exec } = require('child_process');
+          exports.handler = async (event, context) => {
+            exec('echo ' + context.functionName);
+            exec('logger ' + event.requestContext.authorizer.claims.sub);
+            exec('logger ' + event.requestContext.accountId);
+          };
+        `,
+      },
+    },
+    {
+      name: 'an exec that is not child_process, and a shadowing variable',
       files: {
         'src/query.js': js`
           const { exec } = require('./db');
           const shell = { exec: (s) => s };
+          const cp = require('child_process');
           exports.handler = async (event) => {
             exec('SELECT 1 WHERE id = ?', [event.id]);
             shell.exec(event.body);
+            const command = event.body;
+            const run = () => {
+              const command = 'uptime';
+              cp.execSync(command);
+            };
+            run();
           };
         `,
       },
@@ -85,6 +119,63 @@ testRule(rule, {
         `,
       },
     },
+    {
+      name: 'Azure v3: a constant and a validated queue item',
+      files: {
+        'Ping/index.js': js`
+          const { exec } = require('child_process');
+          const HOST = /^[a-z0-9.-]+$/;
+          module.exports = async function (context, req) {
+            exec('uptime');
+            const host = req.query.host;
+            if (!HOST.test(host)) {
+              context.res = { status: 400 };
+              return;
+            }
+            exec(\`ping -c 1 \${host}\`);
+          };
+        `,
+      },
+    },
+    {
+      name: 'Azure v4: execFile with the value as an argument',
+      files: {
+        'src/functions/run.js': js`
+          const { app } = require('@azure/functions');
+          const { execFile } = require('node:child_process');
+          app.http('run', {
+            handler: async (request, context) => {
+              execFile('convert', [request.query.get('file')]);
+              return { body: 'ok' };
+            },
+          });
+        `,
+      },
+    },
+    {
+      name: 'Google Cloud Functions and Express: no shell, or a constant',
+      files: {
+        'index.js': js`
+          const functions = require('@google-cloud/functions-framework');
+          const { execFile, execSync } = require('child_process');
+          functions.http('convert', (req, res) => {
+            execFile('convert', [req.query.input]);
+            res.send(execSync('uptime'));
+          });
+        `,
+        'app.js': js`
+          const express = require('express');
+          const serverless = require('serverless-http');
+          const { spawn } = require('child_process');
+          const app = express();
+          app.get('/ping', (req, res) => {
+            spawn('ping', ['-c', '1', req.query.host]);
+            res.send('ok');
+          });
+          module.exports.handler = serverless(app);
+        `,
+      },
+    },
   ],
   invalid: [
     {
@@ -107,7 +198,10 @@ testRule(rule, {
           column: 8,
           endLine: 4,
           endColumn: 26,
-          related: [{ file: 'src/list.js', line: 4, column: 16, endLine: 4, endColumn: 26, message: 'event data enters here' }],
+          related: [
+            { file: 'src/list.js', line: 4, column: 16, endLine: 4, endColumn: 26, message: 'event.body (HTTP request body)' },
+            { file: 'src/list.js', line: 4, column: 8, endLine: 4, endColumn: 26, message: 'shell command' },
+          ],
         },
       ],
       output: null,
@@ -134,13 +228,17 @@ testRule(rule, {
           column: 28,
           endLine: 5,
           endColumn: 50,
-          related: [{ file: 'src/list.mjs', line: 4, column: 30, endLine: 4, endColumn: 40 }],
+          related: [
+            { file: 'src/list.mjs', line: 4, column: 30, endLine: 4, endColumn: 40, message: 'event.body (HTTP request body)' },
+            { file: 'src/list.mjs', line: 4, column: 11, endLine: 4, endColumn: 14, message: 'dir' },
+            { file: 'src/list.mjs', line: 5, column: 28, endLine: 5, endColumn: 50, message: 'shell command' },
+          ],
         },
       ],
       output: null,
     },
     {
-      name: 'namespace import, a command variable and a nested query parameter',
+      name: 'namespace import, a command variable built with += and a nested query parameter',
       files: {
         'src/convert.js': js`
           import * as cp from 'child_process';
@@ -162,7 +260,12 @@ testRule(rule, {
           column: 11,
           endLine: 7,
           endColumn: 18,
-          related: [{ file: 'src/convert.js', line: 4, column: 18, endLine: 4, endColumn: 45 }],
+          related: [
+            { file: 'src/convert.js', line: 4, column: 18, endLine: 4, endColumn: 45, message: 'event.queryStringParameters.file (query string)' },
+            { file: 'src/convert.js', line: 4, column: 9, endLine: 4, endColumn: 15, message: 'params' },
+            { file: 'src/convert.js', line: 6, column: 3, endLine: 6, endColumn: 10, message: 'command' },
+            { file: 'src/convert.js', line: 7, column: 11, endLine: 7, endColumn: 18, message: 'shell command' },
+          ],
         },
       ],
       output: null,
@@ -187,7 +290,10 @@ testRule(rule, {
           column: 22,
           endLine: 4,
           endColumn: 56,
-          related: [{ file: 'handler.js', line: 3, column: 35, endLine: 3, endColumn: 49 }],
+          related: [
+            { file: 'handler.js', line: 4, column: 35, endLine: 4, endColumn: 54, message: 'event.pathParameters.host (path parameter)' },
+            { file: 'handler.js', line: 4, column: 22, endLine: 4, endColumn: 56, message: 'shell command' },
+          ],
         },
       ],
       output: null,
@@ -214,7 +320,11 @@ testRule(rule, {
           column: 8,
           endLine: 5,
           endColumn: 22,
-          related: [{ file: 'Ping/index.js', line: 4, column: 16, endLine: 4, endColumn: 30 }],
+          related: [
+            { file: 'Ping/index.js', line: 4, column: 16, endLine: 4, endColumn: 30, message: 'req.query.name (query string)' },
+            { file: 'Ping/index.js', line: 4, column: 9, endLine: 4, endColumn: 13, message: 'name' },
+            { file: 'Ping/index.js', line: 5, column: 8, endLine: 5, endColumn: 22, message: 'shell command' },
+          ],
         },
         {
           messageId: 'shellCommand',
@@ -224,7 +334,10 @@ testRule(rule, {
           column: 8,
           endLine: 6,
           endColumn: 47,
-          related: [{ file: 'Ping/index.js', line: 6, column: 21, endLine: 6, endColumn: 47 }],
+          related: [
+            { file: 'Ping/index.js', line: 6, column: 21, endLine: 6, endColumn: 47, message: 'context.bindings.queueItem (trigger binding)' },
+            { file: 'Ping/index.js', line: 6, column: 8, endLine: 6, endColumn: 47, message: 'shell command' },
+          ],
         },
       ],
       output: null,
@@ -253,6 +366,11 @@ testRule(rule, {
           column: 34,
           endLine: 6,
           endColumn: 79,
+          related: [
+            { file: 'Resize/index.ts', line: 5, column: 17, endLine: 5, endColumn: 31, message: 'req.query.size (query string)' },
+            { file: 'Resize/index.ts', line: 5, column: 9, endLine: 5, endColumn: 13, message: 'size' },
+            { file: 'Resize/index.ts', line: 6, column: 34, endLine: 6, endColumn: 79, message: 'shell command' },
+          ],
         },
       ],
       output: null,
@@ -282,7 +400,41 @@ testRule(rule, {
           column: 19,
           endLine: 9,
           endColumn: 38,
-          related: [{ file: 'src/ping.ts', line: 8, column: 16, endLine: 8, endColumn: 42 }],
+          related: [
+            { file: 'src/ping.ts', line: 8, column: 16, endLine: 8, endColumn: 42, message: 'event.pathParameters.host (path parameter)' },
+            { file: 'src/ping.ts', line: 8, column: 9, endLine: 8, endColumn: 13, message: 'host' },
+            { file: 'src/ping.ts', line: 9, column: 19, endLine: 9, endColumn: 38, message: 'shell command' },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a TypeScript export of any name typed with aws-lambda types',
+      files: {
+        'src/jobs.ts': ts`
+          import type { SQSEvent } from 'aws-lambda';
+          import { execSync } from 'node:child_process';
+
+          export async function processJobs(event: SQSEvent): Promise<void> {
+            for (const record of event.Records) execSync(\`process-job \${record.body}\`);
+          }
+        `,
+      },
+      errors: [
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.Records[*].body', sink: 'execSync' },
+          file: 'src/jobs.ts',
+          line: 5,
+          column: 48,
+          endLine: 5,
+          endColumn: 76,
+          related: [
+            { file: 'src/jobs.ts', line: 5, column: 24, endLine: 5, endColumn: 37, message: 'event.Records[*].body (SQS message body)' },
+            { file: 'src/jobs.ts', line: 5, column: 14, endLine: 5, endColumn: 20, message: 'record' },
+            { file: 'src/jobs.ts', line: 5, column: 48, endLine: 5, endColumn: 76, message: 'shell command' },
+          ],
         },
       ],
       output: null,
@@ -307,6 +459,10 @@ testRule(rule, {
           column: 26,
           endLine: 3,
           endColumn: 36,
+          related: [
+            { file: 'src/clone.js', line: 3, column: 26, endLine: 3, endColumn: 36, message: 'event.repo (Lambda event)' },
+            { file: 'src/clone.js', line: 3, column: 26, endLine: 3, endColumn: 36, message: 'shell command' },
+          ],
         },
         {
           messageId: 'shellCommand',
@@ -316,6 +472,52 @@ testRule(rule, {
           column: 16,
           endLine: 4,
           endColumn: 26,
+          related: [
+            { file: 'src/clone.js', line: 4, column: 16, endLine: 4, endColumn: 26, message: 'event.tool (Lambda event)' },
+            { file: 'src/clone.js', line: 4, column: 16, endLine: 4, endColumn: 26, message: 'shell command' },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'execa with a shell, shelljs',
+      files: {
+        'src/tools.mjs': js`
+          import { execa } from 'execa';
+          import shell from 'shelljs';
+          export const handler = async (event) => {
+            await execa(event.queryStringParameters.tool, { shell: true });
+            shell.exec('tar xzf ' + event.queryStringParameters.archive);
+          };
+        `,
+      },
+      errors: [
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.queryStringParameters.tool', sink: 'execa' },
+          file: 'src/tools.mjs',
+          line: 4,
+          column: 15,
+          endLine: 4,
+          endColumn: 47,
+          related: [
+            { file: 'src/tools.mjs', line: 4, column: 15, endLine: 4, endColumn: 47, message: 'event.queryStringParameters.tool (query string)' },
+            { file: 'src/tools.mjs', line: 4, column: 15, endLine: 4, endColumn: 47, message: 'shell command' },
+          ],
+        },
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.queryStringParameters.archive', sink: 'exec' },
+          file: 'src/tools.mjs',
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 62,
+          related: [
+            { file: 'src/tools.mjs', line: 5, column: 27, endLine: 5, endColumn: 62, message: 'event.queryStringParameters.archive (query string)' },
+            { file: 'src/tools.mjs', line: 5, column: 14, endLine: 5, endColumn: 62, message: 'shell command' },
+          ],
         },
       ],
       output: null,
@@ -337,102 +539,142 @@ testRule(rule, {
       errors: [
         {
           messageId: 'shellCommand',
-          data: { source: 'event.Records', sink: 'execSync' },
+          data: { source: 'event.Records[*].body', sink: 'execSync' },
           file: 'src/worker.js',
           line: 5,
           column: 14,
           endLine: 5,
           endColumn: 21,
-          related: [{ file: 'src/worker.js', line: 3, column: 24, endLine: 3, endColumn: 37 }],
+          related: [
+            { file: 'src/worker.js', line: 3, column: 24, endLine: 3, endColumn: 37, message: 'event.Records[*].body (SQS message body)' },
+            { file: 'src/worker.js', line: 3, column: 14, endLine: 3, endColumn: 20, message: 'record' },
+            { file: 'src/worker.js', line: 4, column: 13, endLine: 4, endColumn: 20, message: 'command' },
+            { file: 'src/worker.js', line: 5, column: 14, endLine: 5, endColumn: 21, message: 'shell command' },
+          ],
         },
         {
           messageId: 'shellCommand',
-          data: { source: 'event.Records', sink: 'exec' },
+          data: { source: 'event.Records[*].body', sink: 'exec' },
           file: 'src/worker.js',
           line: 7,
           column: 43,
           endLine: 7,
           endColumn: 55,
-          related: [{ file: 'src/worker.js', line: 7, column: 3, endLine: 7, endColumn: 16 }],
+          related: [
+            { file: 'src/worker.js', line: 7, column: 3, endLine: 7, endColumn: 16, message: 'event.Records[*].body (SQS message body)' },
+            { file: 'src/worker.js', line: 7, column: 26, endLine: 7, endColumn: 33, message: 'message (callback parameter)' },
+            { file: 'src/worker.js', line: 7, column: 43, endLine: 7, endColumn: 55, message: 'shell command' },
+          ],
         },
       ],
       output: null,
     },
     {
-      name: 'encodeURIComponent does not make a value safe for a shell',
+      name: 'a helper function in the same module builds the command',
       files: {
-        'src/fetch.js': js`
+        'src/thumb.js': js`
           const { execSync } = require('child_process');
-          exports.handler = async (event) => execSync('curl https://example.com/' + encodeURIComponent(event.path));
-        `,
-      },
-      errors: [
-        {
-          messageId: 'shellCommand',
-          data: { source: 'event.path', sink: 'execSync' },
-          file: 'src/fetch.js',
-          line: 2,
-          column: 45,
-          endLine: 2,
-          endColumn: 105,
-        },
-      ],
-      output: null,
-    },
-    {
-      name: 'a handler wrapped in middleware, exported from an object',
-      files: {
-        'src/api.js': js`
-          const middy = require('@middy/core');
-          const { exec } = require('child_process');
 
-          const baseHandler = async (event) => {
-            exec(event.body.cmd);
+          function thumbnailCommand(key, size) {
+            return \`convert \${key} -resize \${size} /tmp/thumb.png\`;
+          }
+
+          function run(command) {
+            return execSync(command);
+          }
+
+          exports.handler = async (event) => {
+            const key = decodeURIComponent(event.Records[0].s3.object.key.replace(/\\+/g, ' '));
+            run(thumbnailCommand(key, '128x128'));
           };
-
-          module.exports = { handler: middy(baseHandler).use(jsonBodyParser()) };
         `,
       },
       errors: [
         {
           messageId: 'shellCommand',
-          data: { source: 'event.body.cmd', sink: 'exec' },
-          file: 'src/api.js',
-          line: 5,
-          column: 8,
-          endLine: 5,
-          endColumn: 22,
+          data: { source: 'event.Records[0].s3.object.key', sink: 'execSync' },
+          file: 'src/thumb.js',
+          line: 8,
+          column: 19,
+          endLine: 8,
+          endColumn: 26,
+          related: [
+            { file: 'src/thumb.js', line: 12, column: 34, endLine: 12, endColumn: 64, message: 'event.Records[0].s3.object.key (S3 object key)' },
+            { file: 'src/thumb.js', line: 12, column: 9, endLine: 12, endColumn: 12, message: 'key' },
+            { file: 'src/thumb.js', line: 3, column: 27, endLine: 3, endColumn: 30, message: 'key (parameter of thumbnailCommand)' },
+            { file: 'src/thumb.js', line: 13, column: 7, endLine: 13, endColumn: 39, message: 'returned by thumbnailCommand()' },
+            { file: 'src/thumb.js', line: 7, column: 14, endLine: 7, endColumn: 21, message: 'command (parameter of run)' },
+            { file: 'src/thumb.js', line: 8, column: 19, endLine: 8, endColumn: 26, message: 'shell command' },
+          ],
         },
       ],
       output: null,
     },
     {
-      name: 'an export name given by serverless.yml, with any parameter name',
+      name: 'a local module builds and runs the command; the handler is named by serverless.yml',
       files: {
         'serverless.yml': yaml`
-          service: jobs
+          service: media
           provider:
             name: aws
             runtime: nodejs20.x
           functions:
-            run:
-              handler: src/jobs.run
+            convert:
+              handler: src/convert.main
         `,
-        'src/jobs.js': js`
-          const { execSync } = require('child_process');
-          module.exports.run = async (input) => execSync(input.command);
-          module.exports.helper = async (input) => execSync(input.command);
+        'src/convert.js': js`
+          const { convert } = require('./lib/media');
+          module.exports.main = async (input) => convert(input.detail.file);
+        `,
+        'src/lib/media.js': js`
+          const { exec } = require('child_process');
+          exports.convert = (file) => new Promise((resolve) => exec('convert ' + file + ' out.pdf', resolve));
         `,
       },
       errors: [
         {
           messageId: 'shellCommand',
-          data: { source: 'input.command', sink: 'execSync' },
-          file: 'src/jobs.js',
+          data: { source: 'input.detail.file', sink: 'exec' },
+          file: 'src/lib/media.js',
           line: 2,
-          column: 48,
+          column: 59,
           endLine: 2,
-          endColumn: 61,
+          endColumn: 89,
+          related: [
+            { file: 'src/convert.js', line: 2, column: 48, endLine: 2, endColumn: 65, message: 'input.detail.file (EventBridge event detail)' },
+            { file: 'src/lib/media.js', line: 2, column: 20, endLine: 2, endColumn: 24, message: 'file (parameter of convert)' },
+            { file: 'src/lib/media.js', line: 2, column: 59, endLine: 2, endColumn: 89, message: 'shell command' },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a local module without a template: reported where the handler hands the data over',
+      files: {
+        'src/index.js': js`
+          const { runTool } = require('./tool');
+          exports.handler = async (event) => runTool(event.body);
+        `,
+        'src/tool.js': js`
+          const { execSync } = require('child_process');
+          module.exports.runTool = (name) => execSync(\`\${name} --version\`).toString();
+        `,
+      },
+      errors: [
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.body', sink: 'execSync' },
+          file: 'src/index.js',
+          line: 2,
+          column: 44,
+          endLine: 2,
+          endColumn: 54,
+          related: [
+            { file: 'src/index.js', line: 2, column: 44, endLine: 2, endColumn: 54, message: 'event.body (HTTP request body)' },
+            { file: 'src/tool.js', line: 2, column: 27, endLine: 2, endColumn: 31, message: 'name (parameter of runTool)' },
+            { file: 'src/tool.js', line: 2, column: 45, endLine: 2, endColumn: 64, message: 'shell command' },
+          ],
         },
       ],
       output: null,
@@ -461,6 +703,10 @@ testRule(rule, {
           column: 58,
           endLine: 2,
           endColumn: 80,
+          related: [
+            { file: 'dist/resize.js', line: 2, column: 71, endLine: 2, endColumn: 80, message: 'item.path (trigger input)' },
+            { file: 'dist/resize.js', line: 2, column: 58, endLine: 2, endColumn: 80, message: 'shell command' },
+          ],
         },
       ],
       output: null,
@@ -486,16 +732,24 @@ testRule(rule, {
           column: 8,
           endLine: 4,
           endColumn: 12,
-          related: [{ file: 'src/hook.js', line: 3, column: 28, endLine: 3, endColumn: 38 }],
+          related: [
+            { file: 'src/hook.js', line: 3, column: 28, endLine: 3, endColumn: 38, message: 'event.body (HTTP request body)' },
+            { file: 'src/hook.js', line: 3, column: 9, endLine: 3, endColumn: 13, message: 'body' },
+            { file: 'src/hook.js', line: 4, column: 8, endLine: 4, endColumn: 12, message: 'shell command' },
+          ],
         },
         {
           messageId: 'shellCommand',
-          data: { source: "event.headers['x-command']", sink: 'exec' },
+          data: { source: 'event.headers[\'x-command\']', sink: 'exec' },
           file: 'src/hook.js',
           line: 5,
           column: 8,
           endLine: 5,
           endColumn: 34,
+          related: [
+            { file: 'src/hook.js', line: 5, column: 8, endLine: 5, endColumn: 34, message: 'event.headers[\'x-command\'] (request header)' },
+            { file: 'src/hook.js', line: 5, column: 8, endLine: 5, endColumn: 34, message: 'shell command' },
+          ],
         },
       ],
       output: null,
@@ -523,6 +777,10 @@ testRule(rule, {
           column: 21,
           endLine: 5,
           endColumn: 49,
+          related: [
+            { file: 'index.js', line: 5, column: 34, endLine: 5, endColumn: 49, message: 'req.query.input (query string)' },
+            { file: 'index.js', line: 5, column: 21, endLine: 5, endColumn: 49, message: 'shell command' },
+          ],
         },
         {
           messageId: 'shellCommand',
@@ -532,12 +790,16 @@ testRule(rule, {
           column: 53,
           endLine: 8,
           endColumn: 77,
+          related: [
+            { file: 'index.js', line: 8, column: 62, endLine: 8, endColumn: 75, message: 'req.body.file (HTTP request body)' },
+            { file: 'index.js', line: 8, column: 53, endLine: 8, endColumn: 77, message: 'shell command' },
+          ],
         },
       ],
       output: null,
     },
     {
-      name: 'Azure v4: app.http with a handler reading the request body',
+      name: 'Azure v4: app.http reading the request text, and a queue trigger',
       files: {
         'src/functions/run.js': js`
           const { app } = require('@azure/functions');
@@ -550,18 +812,162 @@ testRule(rule, {
               return { body: execSync(script).toString() };
             },
           });
+
+          app.storageQueue('jobs', {
+            queueName: 'jobs',
+            connection: 'Storage',
+            handler: async (job, context) => {
+              execSync('process-job ' + job.id);
+            },
+          });
         `,
       },
       errors: [
         {
           messageId: 'shellCommand',
-          data: { source: 'request', sink: 'execSync' },
+          data: { source: 'request.text()', sink: 'execSync' },
           file: 'src/functions/run.js',
           line: 8,
           column: 29,
           endLine: 8,
           endColumn: 35,
-          related: [{ file: 'src/functions/run.js', line: 7, column: 26, endLine: 7, endColumn: 33 }],
+          related: [
+            { file: 'src/functions/run.js', line: 7, column: 26, endLine: 7, endColumn: 40, message: 'request.text() (HTTP request body)' },
+            { file: 'src/functions/run.js', line: 7, column: 11, endLine: 7, endColumn: 17, message: 'script' },
+            { file: 'src/functions/run.js', line: 8, column: 29, endLine: 8, endColumn: 35, message: 'shell command' },
+          ],
+        },
+        {
+          messageId: 'shellCommand',
+          data: { source: 'job.id', sink: 'execSync' },
+          file: 'src/functions/run.js',
+          line: 16,
+          column: 14,
+          endLine: 16,
+          endColumn: 37,
+          related: [
+            { file: 'src/functions/run.js', line: 16, column: 31, endLine: 16, endColumn: 37, message: 'job.id (trigger message)' },
+            { file: 'src/functions/run.js', line: 16, column: 14, endLine: 16, endColumn: 37, message: 'shell command' },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Express under serverless-http: route handler parameters',
+      files: {
+        'app.js': js`
+          const express = require('express');
+          const serverless = require('serverless-http');
+          const { exec } = require('child_process');
+
+          const app = express();
+          app.use(express.json());
+
+          app.post('/convert', (req, res) => {
+            exec(\`convert \${req.body.input} out.png\`, () => res.send('done'));
+          });
+
+          module.exports.handler = serverless(app);
+        `,
+      },
+      errors: [
+        {
+          messageId: 'shellCommand',
+          data: { source: 'req.body.input', sink: 'exec' },
+          file: 'app.js',
+          line: 9,
+          column: 8,
+          endLine: 9,
+          endColumn: 43,
+          related: [
+            { file: 'app.js', line: 9, column: 19, endLine: 9, endColumn: 33, message: 'req.body.input (HTTP request body)' },
+            { file: 'app.js', line: 9, column: 8, endLine: 9, endColumn: 43, message: 'shell command' },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a handler wrapped in middleware, exported from an object',
+      files: {
+        'src/api.js': js`
+          const middy = require('@middy/core');
+          const { exec } = require('child_process');
+
+          const baseHandler = async (event) => {
+            exec(event.body.cmd);
+          };
+
+          module.exports = { handler: middy(baseHandler).use(jsonBodyParser()) };
+        `,
+      },
+      errors: [
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.body.cmd', sink: 'exec' },
+          file: 'src/api.js',
+          line: 5,
+          column: 8,
+          endLine: 5,
+          endColumn: 22,
+          related: [
+            { file: 'src/api.js', line: 5, column: 8, endLine: 5, endColumn: 22, message: 'event.body.cmd (HTTP request body)' },
+            { file: 'src/api.js', line: 5, column: 8, endLine: 5, endColumn: 22, message: 'shell command' },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a class whose method runs the command, and a promise continuation',
+      files: {
+        'src/runner.js': js`
+          const { execSync } = require('child_process');
+
+          class Runner {
+            constructor() {
+              this.prefix = 'nice -n 10 ';
+            }
+            run(command) {
+              return execSync(this.prefix + command);
+            }
+          }
+
+          exports.handler = async (event) => {
+            new Runner().run(event.queryStringParameters.cmd);
+            Promise.resolve(event.headers['x-job']).then((job) => execSync(\`run-job \${job}\`));
+          };
+        `,
+      },
+      errors: [
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.queryStringParameters.cmd', sink: 'execSync' },
+          file: 'src/runner.js',
+          line: 8,
+          column: 21,
+          endLine: 8,
+          endColumn: 42,
+          related: [
+            { file: 'src/runner.js', line: 13, column: 20, endLine: 13, endColumn: 51, message: 'event.queryStringParameters.cmd (query string)' },
+            { file: 'src/runner.js', line: 7, column: 7, endLine: 7, endColumn: 14, message: 'command (parameter of run)' },
+            { file: 'src/runner.js', line: 8, column: 21, endLine: 8, endColumn: 42, message: 'shell command' },
+          ],
+        },
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.headers[\'x-job\']', sink: 'execSync' },
+          file: 'src/runner.js',
+          line: 14,
+          column: 66,
+          endLine: 14,
+          endColumn: 82,
+          related: [
+            { file: 'src/runner.js', line: 14, column: 19, endLine: 14, endColumn: 41, message: 'event.headers[\'x-job\'] (request header)' },
+            { file: 'src/runner.js', line: 14, column: 49, endLine: 14, endColumn: 52, message: 'job (callback parameter)' },
+            { file: 'src/runner.js', line: 14, column: 66, endLine: 14, endColumn: 82, message: 'shell command' },
+          ],
         },
       ],
       output: null,
