@@ -3,12 +3,62 @@
  * id. `test/rules/registry.test.ts` checks that nothing is missing and the order holds.
  */
 import type { Rule } from '../engine/define-rule';
+import authNoAuthorizer from './auth/no-authorizer';
+import authWildcardCors from './auth/wildcard-cors';
+import configEolRuntime from './config/eol-runtime';
+import configLongTimeout from './config/long-timeout';
+import configNoConcurrencyLimit from './config/no-concurrency-limit';
+import iamAdminPolicy from './iam/admin-policy';
+import iamNotAction from './iam/not-action';
+import iamNotResource from './iam/not-resource';
+import iamPartialWildcardAction from './iam/partial-wildcard-action';
+import iamPartialWildcardWriteAction from './iam/partial-wildcard-write-action';
+import iamPrivilegeEscalation from './iam/privilege-escalation';
+import iamPublicPrincipal from './iam/public-principal';
+import iamSharedRole from './iam/shared-role';
+import iamUnknownAction from './iam/unknown-action';
 import iamWildcardAction from './iam/wildcard-action';
+import iamWildcardResource from './iam/wildcard-resource';
+import injectionCode from './injection/code';
 import injectionCommand from './injection/command';
+import injectionNosql from './injection/nosql';
+import injectionPath from './injection/path';
+import injectionSql from './injection/sql';
 import secretsAwsAccessKey from './secrets/aws-access-key';
+import secretsGenericSecret from './secrets/generic-secret';
+import secretsJwt from './secrets/jwt';
+import secretsPrivateKey from './secrets/private-key';
+import secretsProviderToken from './secrets/provider-token';
+import secretsTemplateEnvironment from './secrets/template-environment';
+import secretsTestFixture from './secrets/test-fixture';
 
 export const ALL_RULES: readonly Rule[] = [
+  authNoAuthorizer,
+  authWildcardCors,
+  configEolRuntime,
+  configLongTimeout,
+  configNoConcurrencyLimit,
+  iamAdminPolicy,
+  iamNotAction,
+  iamNotResource,
+  iamPartialWildcardAction,
+  iamPartialWildcardWriteAction,
+  iamPrivilegeEscalation,
+  iamPublicPrincipal,
+  iamSharedRole,
+  iamUnknownAction,
   iamWildcardAction,
+  iamWildcardResource,
+  injectionCode,
   injectionCommand,
+  injectionNosql,
+  injectionPath,
+  injectionSql,
   secretsAwsAccessKey,
+  secretsGenericSecret,
+  secretsJwt,
+  secretsPrivateKey,
+  secretsProviderToken,
+  secretsTemplateEnvironment,
+  secretsTestFixture,
 ];
