@@ -27,9 +27,13 @@ import {
   AJV_MODULES,
   ARGUMENT_METHODS,
   CALLBACK_METHODS,
+  HTML_CONTENT_TYPE,
+  HTML_RESPONSE,
+  LOCATION_HEADER,
   PROPAGATORS,
   READER_METHODS,
   RECEIVER_METHODS,
+  RESPONSE_CHAIN_METHODS,
   SANITIZERS,
   SINKS,
   STORING_METHODS,
@@ -544,7 +548,12 @@ export class ModuleAnalysis implements GuardHost {
           : EMPTY;
       case AST_NODE_TYPES.TemplateLiteral:
         if (node.expressions.length === 0) return { taints: [], literal: node.quasis[0]?.value.cooked ?? '' };
-        return stringOf(join(...node.expressions.map((expression) => this.eval(expression))));
+        return this.concatenation(
+          node.quasis.flatMap((quasi, index): (TSESTree.TemplateElement | TSESTree.Expression)[] => {
+            const expression = node.expressions[index];
+            return expression ? [quasi, expression] : [quasi];
+          }),
+        );
       case AST_NODE_TYPES.TaggedTemplateExpression:
         // Tagged templates (sql`…`, Prisma's $queryRaw`…`) bind their values as parameters.
         return EMPTY;
@@ -559,7 +568,7 @@ export class ModuleAnalysis implements GuardHost {
       case AST_NODE_TYPES.BinaryExpression:
         // `+` may build a string; every other operator yields a number or a boolean.
         if (node.operator !== '+') return EMPTY;
-        return stringOf(join(this.eval(node.left), this.eval(node.right)));
+        return this.concatenation(concatenatedParts(node));
       case AST_NODE_TYPES.LogicalExpression:
         // `a && b` is `a` only when `a` is falsy: an empty string, 0, null, nothing to inject.
         if (node.operator === '&&') {
@@ -659,7 +668,89 @@ export class ModuleAnalysis implements GuardHost {
       // `{ [event.key]: 1 }`: a key chosen by the attacker.
       if (property.computed && name === undefined) result = withFieldPath(result, ['*'], stringOf(this.eval(property.key)));
     }
+    this.checkHtmlResponse(node, result);
+    this.checkLocationHeader(node, result);
     return result;
+  }
+
+  /**
+   * Whether the response a call such as `res.send(text)` writes is HTML: the text has markup, the
+   * call chain set an HTML content type (`res.type('html').send(…)`), or the enclosing function sets
+   * one on the same response variable (`res.set('Content-Type', 'text/html')`).
+   */
+  private servesHtml(call: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ImportExpression): boolean {
+    if (call.type === AST_NODE_TYPES.ImportExpression) return false;
+    const argument = call.arguments[0];
+    if (argument && this.hasMarkup(argument, 0)) return true;
+    let receiver: TSESTree.Node | undefined = call.callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(call.callee.object) : undefined;
+    while (receiver?.type === AST_NODE_TYPES.CallExpression) {
+      if (setsHtml(receiver)) return true;
+      receiver = receiver.callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(receiver.callee.object) : undefined;
+    }
+    if (receiver?.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = this.variableOf.get(receiver);
+    const scope = enclosingFunction(this.file.ast, call);
+    if (!variable || !scope) return false;
+    let found = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (found) return;
+      if (node.type === AST_NODE_TYPES.CallExpression && setsHtml(node)) {
+        let root: TSESTree.Node = node.callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(node.callee.object) : node.callee;
+        while (root.type === AST_NODE_TYPES.CallExpression && root.callee.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.callee.object);
+        if (root.type === AST_NODE_TYPES.Identifier && this.variableOf.get(root) === variable) found = true;
+      }
+      for (const child of childrenOf(node)) visit(child);
+    };
+    visit(scope);
+    return found;
+  }
+
+  /** Whether a string expression holds markup written in the code (`<h1>${name}</h1>`), through a variable or two. */
+  private hasMarkup(node: TSESTree.Node, depth: number): boolean {
+    const inner = unwrap(node);
+    switch (inner.type) {
+      case AST_NODE_TYPES.Literal:
+        return typeof inner.value === 'string' && MARKUP.test(inner.value);
+      case AST_NODE_TYPES.TemplateLiteral:
+        return inner.quasis.some((quasi) => MARKUP.test(quasi.value.cooked ?? quasi.value.raw));
+      case AST_NODE_TYPES.BinaryExpression:
+        return inner.operator === '+' && (this.hasMarkup(inner.left, depth) || this.hasMarkup(inner.right, depth));
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.hasMarkup(inner.consequent, depth) || this.hasMarkup(inner.alternate, depth);
+      case AST_NODE_TYPES.Identifier:
+        if (depth > 2) return false;
+        return (this.variableOf.get(inner)?.defs ?? []).some(
+          (definition) => definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init !== null && this.hasMarkup(definition.node.init, depth + 1),
+        );
+      default:
+        return false;
+    }
+  }
+
+  /** `{ statusCode: 302, headers: { Location: url } }`: a redirect to `url`. */
+  private checkLocationHeader(node: TSESTree.ObjectExpression, value: Value): void {
+    const headersNode = node.properties.find((property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && propertyName(property.key, property.computed) === 'headers')?.value;
+    const headers = value.fields?.get('headers');
+    if (!headersNode || !headers?.fields) return;
+    for (const [name, header] of headers.fields) {
+      if (name.toLowerCase() !== 'location') continue;
+      const written = unwrap(headersNode);
+      const headerNode =
+        written.type === AST_NODE_TYPES.ObjectExpression
+          ? written.properties.find((property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && propertyName(property.key, property.computed) === name)?.value
+          : undefined;
+      const taints = textTaints(header).filter((taint) => !taint.cleaned.includes(LOCATION_HEADER.kind));
+      const at = headerNode ?? headersNode;
+      if (taints.length > 0) this.addSink({ spec: LOCATION_HEADER, file: this.path, range: [at.range[0], at.range[1]], name: sinkName(LOCATION_HEADER), taints });
+    }
+  }
+
+  /** `{ statusCode, headers: { 'Content-Type': 'text/html' }, body }`: the body is served as HTML. */
+  private checkHtmlResponse(node: TSESTree.ObjectExpression, value: Value): void {
+    const bodyNode = node.properties.find((property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && propertyName(property.key, property.computed) === 'body')?.value;
+    if (!bodyNode || !isHtmlResponse(value)) return;
+    const taints = textTaints(this.readField(value, 'body')).filter((taint) => !taint.cleaned.includes(HTML_RESPONSE.kind));
+    if (taints.length > 0) this.addSink({ spec: HTML_RESPONSE, file: this.path, range: [bodyNode.range[0], bodyNode.range[1]], name: sinkName(HTML_RESPONSE), taints });
   }
 
   private constantKey(node: TSESTree.Node): string | undefined {
@@ -1029,7 +1120,8 @@ export class ModuleAnalysis implements GuardHost {
     if (info.globalName === 'Object.assign' && node.arguments[0]) this.storeInto(unwrap(node.arguments[0]), join(...args.slice(1)), false);
 
     const known = modeled !== undefined || callee.functions !== undefined || callee.classes !== undefined || callee.provenance !== undefined;
-    if (!known) this.deferIfParameter(info);
+    // A response setter is still resolved at the call site: `res.location(url)` may be a sink there.
+    if (!known || (method !== undefined && RESPONSE_CHAIN_METHODS.has(method))) this.deferIfParameter(info);
 
     // What a library call returns comes from that library: `new Pool()`, `pool.connect()`.
     const origin = callee.provenance ?? (receiver?.provenance && method !== undefined ? receiver.provenance : undefined);
@@ -1061,6 +1153,16 @@ export class ModuleAnalysis implements GuardHost {
   }
 
   /**
+   * A string built from parts (a template literal, a chain of `+`). Parts written after a fixed
+   * origin are cleaned for `ssrf` and `redirect` when they were encoded as one URL segment: see `anchoredUrlParts`.
+   */
+  private concatenation(parts: readonly (TSESTree.Node | TSESTree.TemplateElement)[]): Value {
+    const values = parts.map((part): Value => (part.type === AST_NODE_TYPES.TemplateElement ? { taints: [], literal: part.value.cooked ?? '' } : this.eval(part)));
+    const anchoredFrom = anchoredUrlParts(values);
+    return stringOf(join(...values.map((value, index) => (index >= anchoredFrom ? mapTaints(value, (taint) => (taint.cleaned.includes(URL_SEGMENT) ? { ...taint, cleaned: [...new Set([...taint.cleaned, ...ANCHORED_KINDS])].sort() } : taint)) : value))));
+  }
+
+  /**
    * Library semantics from the spec tables: sanitisers, propagators, schemas, readers of a
    * request, string methods. Undefined when the call is none of these.
    */
@@ -1079,6 +1181,12 @@ export class ModuleAnalysis implements GuardHost {
     if (schema) return schema;
 
     if (!receiver || method === undefined) return undefined;
+    // `res.status(200).send(…)`: a response's setters return the response, here a handler's parameter.
+    // `s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')`: the usual hand-written regular expression escape.
+    if ((method === 'replace' || method === 'replaceAll') && escapesRegexMetacharacters(args[0], args[1])) return cleanedFor(stringOf(receiver), ['regex']);
+    if (RESPONSE_CHAIN_METHODS.has(method) && !receiver.fields && receiver.taints.some((taint) => taint.exact && taint.root.kind === 'param' && taint.path.length === 0)) {
+      return { taints: receiver.taints.filter((taint) => taint.exact && taint.root.kind === 'param' && taint.path.length === 0) };
+    }
     // Readers of a request-like source: `await request.json()`, `request.query.get('q')`.
     if (READER_METHODS.has(method) && receiver.taints.some((taint) => taint.exact)) {
       const argument = args[0]?.literal;
@@ -1216,7 +1324,7 @@ export class ModuleAnalysis implements GuardHost {
   private checkSinks(info: CallInfo): void {
     for (const spec of candidates(SINK_INDEX, info)) {
       if (!matchesCallee(spec, info)) continue;
-      if (spec.when && !conditionHolds(spec.when, info.args)) continue;
+      if (spec.when && !('html' in spec.when ? this.servesHtml(info.node) : conditionHolds(spec.when, info.args))) continue;
       if (spec.unlessOption !== undefined && info.args.some((arg) => arg.fields?.has(spec.unlessOption ?? ''))) continue;
       const indexes = spec.arguments === 'all' ? info.args.map((_, index) => index) : spec.arguments;
       for (const index of indexes) {
@@ -1478,6 +1586,11 @@ function combineTaints(inner: Taint, outer: Taint, hop: Step | undefined): Taint
 }
 
 function conditionHolds(condition: NonNullable<SinkSpec['when']>, args: readonly Value[]): boolean {
+  if ('html' in condition) return false;
+  if ('equalsIgnoringCase' in condition) {
+    const literal = args[condition.argument]?.literal;
+    return typeof literal === 'string' && literal.toLowerCase() === condition.equalsIgnoringCase;
+  }
   return args.some((arg) => {
     const option = arg.fields?.get(condition.option);
     if (!option) return false;
@@ -1487,6 +1600,111 @@ function conditionHolds(condition: NonNullable<SinkSpec['when']>, args: readonly
 }
 
 /** Taints of a value used as text: an object literal's fields are its own business. */
+/** Whether a response object's `headers` or `multiValueHeaders` give an HTML content type. */
+function isHtmlResponse(response: Value): boolean {
+  for (const key of ['headers', 'multiValueHeaders']) {
+    for (const [name, header] of response.fields?.get(key)?.fields ?? []) {
+      if (name.toLowerCase() !== 'content-type') continue;
+      const literal = header.literal ?? header.fields?.get('0')?.literal;
+      if (typeof literal === 'string' && HTML_CONTENT_TYPE.test(literal)) return true;
+    }
+  }
+  return false;
+}
+
+/** `type('html')`, `contentType('text/html')`, `set('Content-Type', 'text/html')`, `writeHead(200, { 'Content-Type': 'text/html' })`. */
+function setsHtml(call: TSESTree.CallExpression): boolean {
+  if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(call.callee);
+  const [first, second] = call.arguments.map((argument) => unwrap(argument));
+  const text = (node: TSESTree.Node | undefined): string | undefined => (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value : undefined);
+  const htmlHeaders = (node: TSESTree.Node | undefined): boolean =>
+    node?.type === AST_NODE_TYPES.ObjectExpression &&
+    node.properties.some((property) => property.type === AST_NODE_TYPES.Property && propertyName(property.key, property.computed)?.toLowerCase() === 'content-type' && HTML_CONTENT_TYPE.test(text(unwrap(property.value)) ?? ''));
+  switch (method) {
+    case 'type':
+    case 'contentType':
+      return HTML_CONTENT_TYPE.test(text(first) ?? '');
+    case 'set':
+    case 'setHeader':
+    case 'header':
+    case 'append':
+      return (text(first)?.toLowerCase() === 'content-type' && HTML_CONTENT_TYPE.test(text(second) ?? '')) || htmlHeaders(first);
+    case 'writeHead':
+      return htmlHeaders(second) || htmlHeaders(call.arguments[2] ? unwrap(call.arguments[2]) : undefined);
+    default:
+      return false;
+  }
+}
+
+/** The innermost function around `node`, found from the root (the parser keeps no parent links). */
+function enclosingFunction(root: TSESTree.Node, node: TSESTree.Node): FunctionNode | undefined {
+  let found: FunctionNode | undefined;
+  let current: TSESTree.Node | undefined = root;
+  while (current) {
+    if (isFunction(current)) found = current;
+    current = childrenOf(current).find((child) => child !== node && child.range[0] <= node.range[0] && node.range[1] <= child.range[1]);
+  }
+  return found;
+}
+
+const MARKUP = /<[a-z!/][^>]*>?/i;
+
+/** A `replace` that puts a backslash before every regular expression metacharacter. */
+function escapesRegexMetacharacters(pattern: Value | undefined, replacement: Value | undefined): boolean {
+  if (!pattern?.regex || !pattern.regex.flags.includes('g')) return false;
+  if (replacement?.literal !== '\\$&') return false;
+  return ['.', '*', '+', '?', '(', ')', '[', '{', '|', '^', '$'].every((character) => pattern.regex?.pattern.includes(character));
+}
+
+/** The cleaning mark of a value encoded to fill one URL segment (`encodeURIComponent`). */
+const URL_SEGMENT = 'url-segment';
+
+/** What an encoded segment after a fixed origin cannot do: choose where a request or a redirect goes. */
+const ANCHORED_KINDS = ['redirect', 'ssrf'];
+
+/**
+ * From which part on a concatenated string is past a fixed origin, so that the parts there cannot
+ * choose where a request goes: the index of the first such part, or the number of parts when there
+ * is none. The known text before it must be an absolute URL with its host and the start of a path,
+ * query or fragment (`https://api.example.com/users/`), a path-absolute reference (`/users/`,
+ * resolved against a base: `new URL(path, BASE)`, axios' `baseURL`), or an untainted value such as
+ * `process.env.API_URL` or a constant followed by `/`, `?` or `#`.
+ *
+ * A heuristic in favour of fewer false positives: an origin read from configuration is trusted, and
+ * a value made safe here stays safe if a later concatenation puts it first (`'http:/' + path`).
+ * Parts that were not encoded (`/users/${id}`) are not cleaned: `../` and `?` reach other
+ * endpoints of the same service.
+ */
+function anchoredUrlParts(values: readonly Value[]): number {
+  let text = '';
+  let configured = false;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (!value) break;
+    const literal = value.literal;
+    if (typeof literal === 'string' || typeof literal === 'number') {
+      text += String(literal);
+      continue;
+    }
+    // The origin came from configuration when the string starts with an untainted value.
+    if (text === '' && !configured && flatten(value).length === 0) {
+      configured = true;
+      continue;
+    }
+    if ((configured && /^[/?#]/.test(text)) || /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\@]+[/?#]/i.test(text) || /^\/(?![/\\])/.test(text)) return index;
+    break;
+  }
+  return values.length;
+}
+
+/** The operands of a chain of `+`, left to right: `a + b + c` is `(a + b) + c` in the tree. */
+function concatenatedParts(node: TSESTree.Node): TSESTree.Node[] {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === '+') return [...concatenatedParts(inner.left), ...concatenatedParts(inner.right)];
+  return [node];
+}
+
 function textTaints(value: Value): Taint[] {
   return value.fields ? [...value.taints] : flatten(value);
 }

@@ -11,13 +11,15 @@ export const PROPAGATORS: readonly PropagatorSpec[] = [
   { global: 'decodeURIComponent', from: [0] },
   { global: 'decodeURI', from: [0] },
   // The URI encoders leave `'`, `(`, `)`, `*`, `!` and a leading `-` alone: enough to break out
-  // of quotes or inject an option, so they do not clean for a shell or SQL.
-  { global: 'encodeURIComponent', from: [0] },
+  // of quotes or inject an option, so they do not clean for a shell or SQL. `encodeURIComponent`
+  // is a sanitiser for URL segments (see `sanitizers.ts`).
   { global: 'encodeURI', from: [0] },
   { global: 'unescape', from: [0] },
   { global: 'escape', from: [0] },
   { global: 'atob', from: [0] },
   { global: 'btoa', from: [0] },
+  // `new URL(input, base)`: an absolute `input` replaces the base, so both reach the result.
+  { global: 'URL', invoke: 'new', from: [0, 1] },
   { global: 'structuredClone', from: [0], returns: 'same' },
   { global: 'Object', from: [0], returns: 'same' },
   { global: 'Array', from: 'all', returns: 'same' },
@@ -134,3 +136,9 @@ export const CALLBACK_METHODS: ReadonlyMap<string, { element: number; returns: '
   ['reduceRight', { element: 1, returns: 'callback' }],
   ['then', { element: 0, returns: 'callback' }],
 ]);
+
+/**
+ * Setters of an Express-style response that return the response itself, so that
+ * `res.status(200).type('html').send(…)` is a call on `res`.
+ */
+export const RESPONSE_CHAIN_METHODS: ReadonlySet<string> = new Set(['status', 'type', 'contentType', 'set', 'header', 'append', 'vary', 'cookie', 'clearCookie', 'location', 'links', 'attachment', 'setHeader']);

@@ -37,6 +37,10 @@ export const SANITIZERS: readonly SanitizerSpec[] = [
   { modules: ['path'], export: 'posix.basename', cleans: ['path'] },
   { modules: ['path'], export: 'win32.basename', cleans: ['path'] },
   { modules: ['sanitize-filename'], export: '', cleans: ['path'] },
+  // URL segments: no `/`, `?`, `#`, `@` or `:` survives, so the value stays inside the segment it
+  // fills. Not a sanitiser for any sink by itself: where the URL is built, a fixed origin before it makes it safe for `ssrf` (`anchoredUrlParts` in `module.ts`).
+  { global: 'encodeURIComponent', cleans: ['url-segment'] },
+  { modules: ['querystring'], export: 'escape', cleans: ['url-segment'] },
   // HTML escapers, for the XSS sinks.
   { modules: ['escape-html'], export: '', cleans: ['xss'] },
   { modules: ['he'], export: 'encode', cleans: ['xss'] },
@@ -48,6 +52,10 @@ export const SANITIZERS: readonly SanitizerSpec[] = [
   { modules: ['xss'], export: 'filterXSS', cleans: ['xss'] },
   { modules: ['sanitize-html'], export: '', cleans: ['xss'] },
   { modules: ['dompurify', 'isomorphic-dompurify'], method: 'sanitize', cleans: ['xss'] },
+  // Regular expressions: every metacharacter escaped, so the value matches only itself.
+  { modules: ['escape-string-regexp', 'lodash.escaperegexp', 'lodash/escapeRegExp', 'escape-regexp'], export: '', cleans: ['regex'] },
+  { modules: ['lodash', 'lodash-es'], export: 'escapeRegExp', cleans: ['regex'] },
+  { modules: ['escape-string-regexp'], export: 'escapeStringRegexp', cleans: ['regex'] },
   // Hashes and random values: nothing of the input's text survives.
   { modules: ['crypto'], method: 'digest', cleans: '*' },
   { modules: ['crypto'], export: 'randomUUID', cleans: '*' },

@@ -8,7 +8,7 @@
  * What a sink does with the data, and so which sanitisers count: `mysql.escape` cleans for `sql`,
  * not for `command`. Open on purpose: a rule for a new kind adds sinks with its own kind string.
  */
-export type SinkKind = 'command' | 'sql' | 'nosql' | 'code' | 'path' | 'ssrf' | 'xss' | 'redirect' | 'regex' | 'template' | (string & {});
+export type SinkKind = 'command' | 'sql' | 'nosql' | 'code' | 'path' | 'ssrf' | 'xss' | 'redirect' | 'regex' | 'template' | 'prototype-pollution' | (string & {});
 
 /**
  * Which function a call invokes, by where it comes from. Exactly one of `export`, `method` or
@@ -42,7 +42,11 @@ export type SinkCondition =
   /** Some argument is an object literal whose `option` is literally `true` or a non-empty string (`{ shell: true }`). */
   | { option: string; truthy: true }
   /** Some argument is an object whose `option` refers to one of these exports (`{ schema: yaml.DEFAULT_FULL_SCHEMA }`). */
-  | { option: string; exportIn: readonly string[] };
+  | { option: string; exportIn: readonly string[] }
+  /** The response the call writes to is HTML: markup in the text, or an HTML content type set on it (`xss`). */
+  | { html: true }
+  /** The argument at `argument` is this string, in any case (`res.set('Location', url)`). */
+  | { argument: number; equalsIgnoringCase: string };
 
 export interface SinkSpec extends CalleePattern {
   kind: SinkKind;
