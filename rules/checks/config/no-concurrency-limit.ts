@@ -1,6 +1,11 @@
 import { defineRule, type FindingDraft } from '../../engine/define-rule';
 import type { RelatedLocation } from '../../engine/types';
 import { describeHttpEvent } from '../../model/endpoints';
+import { get, isMap } from '../../parse/document';
+import { insertMapEntry } from '../../fixes/template';
+
+/** The placeholder the suggestion writes: a guess to adjust, small enough to cap a flood's cost. */
+const PLACEHOLDER_LIMIT = '10';
 
 export default defineRule({
   id: 'config/no-concurrency-limit',
@@ -13,11 +18,13 @@ export default defineRule({
   messages: {
     noLimit:
       'Function {function} can be called without credentials and has no reserved concurrency, so a flood of requests scales it up to the account limit: a large bill, and throttling for every other function in the account.',
+    addLimit: 'Add {key}: {limit} to {function} (a placeholder: set the peak you expect)',
   },
-  fixable: 'none',
+  fixable: 'suggestion',
   appliesTo: ['template'],
   check(ctx) {
-    const findings: FindingDraft<'noLimit'>[] = [];
+    const findings: FindingDraft<'noLimit' | 'addLimit'>[] = [];
+    const language = ctx.file.language === 'yaml' || ctx.file.language === 'json' ? ctx.file.language : undefined;
     for (const model of ctx.model.functions) {
       // Azure has no per-function limit in function.json; the app's scale-out limit is a portal
       // or infrastructure setting this project does not show.
@@ -36,7 +43,18 @@ export default defineRule({
         related.push(ctx.related(url.key ?? url.node, 'public through its function URL'));
       }
       if (related.length === 0) continue;
-      findings.push({ messageId: 'noLimit', data: { function: model.name }, node: model.nameNode, related });
+      // serverless: the function's own settings; SAM and CloudFormation: the resource's Properties.
+      const serverless = model.format === 'serverless';
+      const target = serverless ? model.node : get(model.node, 'Properties');
+      const key = serverless ? 'reservedConcurrency' : 'ReservedConcurrentExecutions';
+      const edit = language && isMap(target) ? insertMapEntry(ctx.file.text, target, key, PLACEHOLDER_LIMIT, language) : undefined;
+      findings.push({
+        messageId: 'noLimit',
+        data: { function: model.name },
+        node: model.nameNode,
+        related,
+        ...(edit ? { suggest: [{ messageId: 'addLimit' as const, data: { key, limit: PLACEHOLDER_LIMIT, function: model.name }, edits: [edit] }] } : {}),
+      });
     }
     return findings;
   },

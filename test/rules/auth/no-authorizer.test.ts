@@ -520,5 +520,258 @@ testRule(rule, {
       ],
       output: null,
     },
+    {
+      name: 'suggestions: aws_iam on serverless http and httpApi events; none on the short form',
+      files: {
+        'serverless.yml': yaml`
+          service: shop
+          provider:
+            name: aws
+          functions:
+            list:
+              handler: src/list.handler
+              events:
+                - http:
+                    path: items
+                    method: get
+                - httpApi:
+                    path: /items
+                    method: get
+                - http: GET /legacy
+        `,
+      },
+      errors: [
+        {
+          messageId: 'missingAuthorizer',
+          data: { event: 'http event GET items', function: 'list' },
+          file: 'serverless.yml',
+          line: 8,
+          column: 9,
+          endLine: 8,
+          endColumn: 13,
+          suggestions: [
+            { messageId: 'requireIam', output: { 'serverless.yml': yaml`
+                service: shop
+                provider:
+                  name: aws
+                functions:
+                  list:
+                    handler: src/list.handler
+                    events:
+                      - http:
+                          path: items
+                          method: get
+                          authorizer: aws_iam
+                      - httpApi:
+                          path: /items
+                          method: get
+                      - http: GET /legacy
+              ` } },
+          ],
+        },
+        {
+          messageId: 'missingAuthorizer',
+          data: { event: 'httpApi event GET /items', function: 'list' },
+          file: 'serverless.yml',
+          line: 11,
+          column: 9,
+          endLine: 11,
+          endColumn: 16,
+          suggestions: [
+            { messageId: 'requireIam', output: { 'serverless.yml': yaml`
+                service: shop
+                provider:
+                  name: aws
+                functions:
+                  list:
+                    handler: src/list.handler
+                    events:
+                      - http:
+                          path: items
+                          method: get
+                      - httpApi:
+                          path: /items
+                          method: get
+                          authorizer: { type: aws_iam }
+                      - http: GET /legacy
+              ` } },
+          ],
+        },
+        {
+          messageId: 'missingAuthorizer',
+          data: { event: 'http event GET /legacy', function: 'list' },
+          file: 'serverless.yml',
+          line: 14,
+          column: 9,
+          endLine: 14,
+          endColumn: 13,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'suggestions: SAM Auth AWS_IAM, Authorizer NONE and a public function URL',
+      files: {
+        'template.yaml': yaml`
+          Transform: AWS::Serverless-2016-10-31
+          Resources:
+            ListFunction:
+              Type: AWS::Serverless::Function
+              Properties:
+                Handler: src/list.handler
+                FunctionUrlConfig:
+                  AuthType: NONE
+                Events:
+                  List:
+                    Type: Api
+                    Properties: { Path: /items, Method: get }
+                  Open:
+                    Type: Api
+                    Properties:
+                      Path: /open
+                      Method: get
+                      Auth:
+                        Authorizer: 'NONE'
+        `,
+      },
+      errors: [
+        {
+          messageId: 'publicUrl',
+          data: { function: 'ListFunction' },
+          file: 'template.yaml',
+          line: 8,
+          column: 19,
+          endLine: 8,
+          endColumn: 23,
+          suggestions: [
+            { messageId: 'requireIam', output: { 'template.yaml': yaml`
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  ListFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: src/list.handler
+                      FunctionUrlConfig:
+                        AuthType: AWS_IAM
+                      Events:
+                        List:
+                          Type: Api
+                          Properties: { Path: /items, Method: get }
+                        Open:
+                          Type: Api
+                          Properties:
+                            Path: /open
+                            Method: get
+                            Auth:
+                              Authorizer: 'NONE'
+              ` } },
+          ],
+        },
+        {
+          messageId: 'missingAuthorizer',
+          data: { event: 'Api event List (GET /items)', function: 'ListFunction' },
+          file: 'template.yaml',
+          line: 10,
+          column: 9,
+          endLine: 10,
+          endColumn: 13,
+          suggestions: [
+            { messageId: 'requireIam', output: { 'template.yaml': yaml`
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  ListFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: src/list.handler
+                      FunctionUrlConfig:
+                        AuthType: NONE
+                      Events:
+                        List:
+                          Type: Api
+                          Properties: { Path: /items, Method: get, Auth: { Authorizer: AWS_IAM } }
+                        Open:
+                          Type: Api
+                          Properties:
+                            Path: /open
+                            Method: get
+                            Auth:
+                              Authorizer: 'NONE'
+              ` } },
+          ],
+        },
+        {
+          messageId: 'explicitlyPublic',
+          data: { event: 'Api event Open (GET /open)', function: 'ListFunction' },
+          file: 'template.yaml',
+          line: 19,
+          column: 27,
+          endLine: 19,
+          endColumn: 33,
+          suggestions: [
+            { messageId: 'requireIam', output: { 'template.yaml': yaml`
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  ListFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: src/list.handler
+                      FunctionUrlConfig:
+                        AuthType: NONE
+                      Events:
+                        List:
+                          Type: Api
+                          Properties: { Path: /items, Method: get }
+                        Open:
+                          Type: Api
+                          Properties:
+                            Path: /open
+                            Method: get
+                            Auth:
+                              Authorizer: 'AWS_IAM'
+              ` } },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'suggestion: Azure authLevel function',
+      files: {
+        'Orders/function.json': json`
+          {
+            "bindings": [
+              { "type": "httpTrigger", "direction": "in", "name": "req", "authLevel": "anonymous", "methods": ["get"] },
+              { "type": "http", "direction": "out", "name": "res" }
+            ]
+          }
+        `,
+        'Orders/index.js': js`
+          module.exports = async function (context, req) {};
+        `,
+      },
+      errors: [
+        {
+          messageId: 'anonymousTrigger',
+          data: { event: 'HTTP trigger (GET)', function: 'Orders' },
+          file: 'Orders/function.json',
+          line: 3,
+          column: 77,
+          endLine: 3,
+          endColumn: 88,
+          suggestions: [
+            { messageId: 'functionKey', output: { 'Orders/function.json': json`
+                {
+                  "bindings": [
+                    { "type": "httpTrigger", "direction": "in", "name": "req", "authLevel": "function", "methods": ["get"] },
+                    { "type": "http", "direction": "out", "name": "res" }
+                  ]
+                }
+              ` } },
+          ],
+        },
+      ],
+      output: null,
+    },
   ],
 });

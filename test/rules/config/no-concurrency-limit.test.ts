@@ -253,5 +253,172 @@ testRule(rule, {
       ],
       output: null,
     },
+    {
+      name: 'suggestion: reservedConcurrency in a block and a flow serverless function',
+      files: {
+        'serverless.yml': yaml`
+          service: shop
+          provider:
+            name: aws
+            runtime: nodejs20.x
+          functions:
+            list:
+              handler: src/list.handler
+              events:
+                - httpApi: GET /items # public listing
+            get: { handler: src/get.handler, events: [{ httpApi: 'GET /items/{id}' }] }
+        `,
+      },
+      errors: [
+        {
+          messageId: 'noLimit',
+          data: { function: 'list' },
+          file: 'serverless.yml',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 7,
+          suggestions: [
+            { messageId: 'addLimit', output: { 'serverless.yml': yaml`
+                service: shop
+                provider:
+                  name: aws
+                  runtime: nodejs20.x
+                functions:
+                  list:
+                    handler: src/list.handler
+                    events:
+                      - httpApi: GET /items # public listing
+                    reservedConcurrency: 10
+                  get: { handler: src/get.handler, events: [{ httpApi: 'GET /items/{id}' }] }
+              ` } },
+          ],
+        },
+        {
+          messageId: 'noLimit',
+          data: { function: 'get' },
+          file: 'serverless.yml',
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 6,
+          suggestions: [
+            { messageId: 'addLimit', output: { 'serverless.yml': yaml`
+                service: shop
+                provider:
+                  name: aws
+                  runtime: nodejs20.x
+                functions:
+                  list:
+                    handler: src/list.handler
+                    events:
+                      - httpApi: GET /items # public listing
+                  get: { handler: src/get.handler, events: [{ httpApi: 'GET /items/{id}' }], reservedConcurrency: 10 }
+              ` } },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'suggestion: ReservedConcurrentExecutions in SAM YAML and CloudFormation JSON',
+      files: {
+        'stack.json': json`
+          {
+            "Resources": {
+              "Fn": {
+                "Type": "AWS::Lambda::Function",
+                "Properties": {
+                  "Handler": "index.handler",
+                  "Runtime": "nodejs20.x",
+                  "Code": { "ZipFile": "exports.handler = async () => ({})" }
+                }
+              },
+              "Url": {
+                "Type": "AWS::Lambda::Url",
+                "Properties": { "TargetFunctionArn": { "Fn::GetAtt": ["Fn", "Arn"] }, "AuthType": "NONE" }
+              }
+            }
+          }
+        `,
+        'template.yaml': yaml`
+          AWSTemplateFormatVersion: '2010-09-09'
+          Transform: AWS::Serverless-2016-10-31
+          Resources:
+            ListFunction:
+              Type: AWS::Serverless::Function
+              Properties:
+                Handler: src/list.handler
+                Runtime: nodejs20.x
+                Events:
+                  List:
+                    Type: HttpApi
+                    Properties:
+                      Path: /items
+                      Method: get
+        `,
+      },
+      errors: [
+        {
+          messageId: 'noLimit',
+          data: { function: 'Fn' },
+          file: 'stack.json',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 9,
+          suggestions: [
+            { messageId: 'addLimit', output: { 'stack.json': json`
+                {
+                  "Resources": {
+                    "Fn": {
+                      "Type": "AWS::Lambda::Function",
+                      "Properties": {
+                        "Handler": "index.handler",
+                        "Runtime": "nodejs20.x",
+                        "Code": { "ZipFile": "exports.handler = async () => ({})" },
+                        "ReservedConcurrentExecutions": 10
+                      }
+                    },
+                    "Url": {
+                      "Type": "AWS::Lambda::Url",
+                      "Properties": { "TargetFunctionArn": { "Fn::GetAtt": ["Fn", "Arn"] }, "AuthType": "NONE" }
+                    }
+                  }
+                }
+              ` } },
+          ],
+        },
+        {
+          messageId: 'noLimit',
+          data: { function: 'ListFunction' },
+          file: 'template.yaml',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 15,
+          suggestions: [
+            { messageId: 'addLimit', output: { 'template.yaml': yaml`
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  ListFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: src/list.handler
+                      Runtime: nodejs20.x
+                      Events:
+                        List:
+                          Type: HttpApi
+                          Properties:
+                            Path: /items
+                            Method: get
+                      ReservedConcurrentExecutions: 10
+              ` } },
+          ],
+        },
+      ],
+      output: null,
+    },
   ],
 });

@@ -362,5 +362,117 @@ testRule(rule, {
       ],
       output: null,
     },
+    {
+      name: 'suggestions: JSON.parse where eval parses JSON; none where it computes',
+      files: {
+        'src/orders.js': js`
+          exports.handler = async (event) => {
+            const order = eval('(' + event.body + ')');
+            const settings = eval(event.queryStringParameters.settings);
+            const total = eval(\`(\${event.headers['x-total']})\`).amount;
+            const count = eval(event.pathParameters.count).length;
+            const result = eval(event.queryStringParameters.expression);
+            return { statusCode: 200, body: JSON.stringify({ id: order.id, theme: settings.theme, total, count, result: result * 2 }) };
+          };
+        `,
+      },
+      errors: [
+        {
+          messageId: 'evaluatedCode',
+          data: { source: 'event.body', sink: 'eval' },
+          file: 'src/orders.js',
+          line: 2,
+          column: 22,
+          endLine: 2,
+          endColumn: 44,
+          suggestions: [
+            { messageId: 'jsonParse', output: { 'src/orders.js': js`
+                exports.handler = async (event) => {
+                  const order = JSON.parse(event.body);
+                  const settings = eval(event.queryStringParameters.settings);
+                  const total = eval(\`(\${event.headers['x-total']})\`).amount;
+                  const count = eval(event.pathParameters.count).length;
+                  const result = eval(event.queryStringParameters.expression);
+                  return { statusCode: 200, body: JSON.stringify({ id: order.id, theme: settings.theme, total, count, result: result * 2 }) };
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'evaluatedCode',
+          data: { source: 'event.queryStringParameters.settings', sink: 'eval' },
+          file: 'src/orders.js',
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 61,
+          suggestions: [
+            { messageId: 'jsonParse', output: { 'src/orders.js': js`
+                exports.handler = async (event) => {
+                  const order = eval('(' + event.body + ')');
+                  const settings = JSON.parse(event.queryStringParameters.settings);
+                  const total = eval(\`(\${event.headers['x-total']})\`).amount;
+                  const count = eval(event.pathParameters.count).length;
+                  const result = eval(event.queryStringParameters.expression);
+                  return { statusCode: 200, body: JSON.stringify({ id: order.id, theme: settings.theme, total, count, result: result * 2 }) };
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'evaluatedCode',
+          data: { source: "event.headers['x-total']", sink: 'eval' },
+          file: 'src/orders.js',
+          line: 4,
+          column: 22,
+          endLine: 4,
+          endColumn: 53,
+          suggestions: [
+            { messageId: 'jsonParse', output: { 'src/orders.js': js`
+                exports.handler = async (event) => {
+                  const order = eval('(' + event.body + ')');
+                  const settings = eval(event.queryStringParameters.settings);
+                  const total = JSON.parse(event.headers['x-total']).amount;
+                  const count = eval(event.pathParameters.count).length;
+                  const result = eval(event.queryStringParameters.expression);
+                  return { statusCode: 200, body: JSON.stringify({ id: order.id, theme: settings.theme, total, count, result: result * 2 }) };
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'evaluatedCode',
+          data: { source: 'event.pathParameters.count', sink: 'eval' },
+          file: 'src/orders.js',
+          line: 5,
+          column: 22,
+          endLine: 5,
+          endColumn: 48,
+          suggestions: [
+            { messageId: 'jsonParse', output: { 'src/orders.js': js`
+                exports.handler = async (event) => {
+                  const order = eval('(' + event.body + ')');
+                  const settings = eval(event.queryStringParameters.settings);
+                  const total = eval(\`(\${event.headers['x-total']})\`).amount;
+                  const count = JSON.parse(event.pathParameters.count).length;
+                  const result = eval(event.queryStringParameters.expression);
+                  return { statusCode: 200, body: JSON.stringify({ id: order.id, theme: settings.theme, total, count, result: result * 2 }) };
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'evaluatedCode',
+          data: { source: 'event.queryStringParameters.expression', sink: 'eval' },
+          file: 'src/orders.js',
+          line: 6,
+          column: 23,
+          endLine: 6,
+          endColumn: 61,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
   ],
 });

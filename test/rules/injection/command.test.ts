@@ -972,5 +972,168 @@ testRule(rule, {
       ],
       output: null,
     },
+    {
+      name: 'suggestions: execFile with an argument array when the command splits cleanly',
+      files: {
+        'src/convert.js': js`
+          const { exec, execSync } = require('child_process');
+          exports.handler = async (event) => {
+            const { name, size } = JSON.parse(event.body);
+            exec('convert -resize ' + size + ' /tmp/' + name + '.png /tmp/out.png', (error, stdout) => stdout);
+            execSync(\`git log -n 5 --author="\${name}"\`, { cwd: '/tmp/repo' });
+            execSync(\`grep -r "\${name}" /var/log\`);
+            exec(\`ls \${name} | wc -l\`);
+            exec('cat /tmp/*.log ' + name);
+            exec(size + ' --version');
+            return 'ok';
+          };
+        `,
+      },
+      errors: [
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.body', sink: 'exec' },
+          file: 'src/convert.js',
+          line: 4,
+          column: 8,
+          endLine: 4,
+          endColumn: 73,
+          suggestions: [
+            { messageId: 'execFile', output: { 'src/convert.js': js`
+                const { exec, execFile, execSync } = require('child_process');
+                exports.handler = async (event) => {
+                  const { name, size } = JSON.parse(event.body);
+                  execFile('convert', ['-resize', size, \`/tmp/\${name}.png\`, '/tmp/out.png'], (error, stdout) => stdout);
+                  execSync(\`git log -n 5 --author="\${name}"\`, { cwd: '/tmp/repo' });
+                  execSync(\`grep -r "\${name}" /var/log\`);
+                  exec(\`ls \${name} | wc -l\`);
+                  exec('cat /tmp/*.log ' + name);
+                  exec(size + ' --version');
+                  return 'ok';
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.body', sink: 'execSync' },
+          file: 'src/convert.js',
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 45,
+          suggestions: [],
+        },
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.body', sink: 'execSync' },
+          file: 'src/convert.js',
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 40,
+          suggestions: [
+            { messageId: 'execFile', output: { 'src/convert.js': js`
+                const { exec, execSync, execFileSync } = require('child_process');
+                exports.handler = async (event) => {
+                  const { name, size } = JSON.parse(event.body);
+                  exec('convert -resize ' + size + ' /tmp/' + name + '.png /tmp/out.png', (error, stdout) => stdout);
+                  execSync(\`git log -n 5 --author="\${name}"\`, { cwd: '/tmp/repo' });
+                  execFileSync('grep', ['-r', name, '/var/log']);
+                  exec(\`ls \${name} | wc -l\`);
+                  exec('cat /tmp/*.log ' + name);
+                  exec(size + ' --version');
+                  return 'ok';
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.body', sink: 'exec' },
+          file: 'src/convert.js',
+          line: 7,
+          column: 8,
+          endLine: 7,
+          endColumn: 28,
+          suggestions: [],
+        },
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.body', sink: 'exec' },
+          file: 'src/convert.js',
+          line: 8,
+          column: 8,
+          endLine: 8,
+          endColumn: 32,
+          suggestions: [],
+        },
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.body', sink: 'exec' },
+          file: 'src/convert.js',
+          line: 9,
+          column: 8,
+          endLine: 9,
+          endColumn: 27,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'suggestions: execFile on a module object and an ESM import',
+      files: {
+        'src/ping.mjs': js`
+          import cp from 'node:child_process';
+          import { execSync } from 'node:child_process';
+          export const handler = async (event) => {
+            cp.exec('ping -c 1 ' + event.queryStringParameters.host);
+            return execSync("nslookup '" + event.queryStringParameters.host + "'").toString();
+          };
+        `,
+      },
+      errors: [
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.queryStringParameters.host', sink: 'exec' },
+          file: 'src/ping.mjs',
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 58,
+          suggestions: [
+            { messageId: 'execFile', output: { 'src/ping.mjs': js`
+                import cp from 'node:child_process';
+                import { execSync } from 'node:child_process';
+                export const handler = async (event) => {
+                  cp.execFile('ping', ['-c', '1', event.queryStringParameters.host]);
+                  return execSync("nslookup '" + event.queryStringParameters.host + "'").toString();
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'shellCommand',
+          data: { source: 'event.queryStringParameters.host', sink: 'execSync' },
+          file: 'src/ping.mjs',
+          line: 5,
+          column: 19,
+          endLine: 5,
+          endColumn: 72,
+          suggestions: [
+            { messageId: 'execFile', output: { 'src/ping.mjs': js`
+                import cp from 'node:child_process';
+                import { execSync, execFileSync } from 'node:child_process';
+                export const handler = async (event) => {
+                  cp.exec('ping -c 1 ' + event.queryStringParameters.host);
+                  return execFileSync('nslookup', [event.queryStringParameters.host]).toString();
+                };
+              ` } },
+          ],
+        },
+      ],
+      output: null,
+    },
   ],
 });

@@ -688,5 +688,548 @@ testRule(rule, {
       ],
       output: null,
     },
+    {
+      name: 'suggestions: mysql and mysql2 prepared statements; identifiers and a literal `?` get none',
+      files: {
+        'src/users.js': js`
+          const mysql = require('mysql');
+          const mysql2 = require('mysql2/promise');
+          const connection = mysql.createConnection({});
+          const pool = mysql2.createPool({});
+          exports.handler = async (event) => {
+            const q = event.queryStringParameters;
+            connection.query("SELECT * FROM users WHERE name = '" + q.name + "' AND age > " + q.age, (error, rows) => rows);
+            await pool.execute('SELECT * FROM users WHERE nick = "' + q.nick + '" LIMIT ' + q.limit);
+            await pool.query(\`SELECT * FROM users WHERE bio LIKE '%\${q.term}%'\`);
+            await pool.query('SELECT * FROM users ORDER BY ' + q.sort);
+            await pool.query(\`SELECT * FROM \\\`\${q.table}\\\`\`);
+            await pool.query("SELECT * FROM users WHERE note = 'why?' AND id = " + q.id);
+          };
+        `,
+      },
+      errors: [
+        {
+          messageId: 'sqlText',
+          data: { source: 'event.queryStringParameters.name', sink: 'query' },
+          file: 'src/users.js',
+          line: 7,
+          column: 20,
+          endLine: 7,
+          endColumn: 90,
+          suggestions: [
+            { messageId: 'preparedStatement', output: { 'src/users.js': js`
+                const mysql = require('mysql');
+                const mysql2 = require('mysql2/promise');
+                const connection = mysql.createConnection({});
+                const pool = mysql2.createPool({});
+                exports.handler = async (event) => {
+                  const q = event.queryStringParameters;
+                  connection.query("SELECT * FROM users WHERE name = ? AND age > ?", [q.name, q.age], (error, rows) => rows);
+                  await pool.execute('SELECT * FROM users WHERE nick = "' + q.nick + '" LIMIT ' + q.limit);
+                  await pool.query(\`SELECT * FROM users WHERE bio LIKE '%\${q.term}%'\`);
+                  await pool.query('SELECT * FROM users ORDER BY ' + q.sort);
+                  await pool.query(\`SELECT * FROM \\\`\${q.table}\\\`\`);
+                  await pool.query("SELECT * FROM users WHERE note = 'why?' AND id = " + q.id);
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'sqlText',
+          data: { source: 'event.queryStringParameters.nick', sink: 'execute' },
+          file: 'src/users.js',
+          line: 8,
+          column: 22,
+          endLine: 8,
+          endColumn: 90,
+          suggestions: [
+            { messageId: 'preparedStatement', output: { 'src/users.js': js`
+                const mysql = require('mysql');
+                const mysql2 = require('mysql2/promise');
+                const connection = mysql.createConnection({});
+                const pool = mysql2.createPool({});
+                exports.handler = async (event) => {
+                  const q = event.queryStringParameters;
+                  connection.query("SELECT * FROM users WHERE name = '" + q.name + "' AND age > " + q.age, (error, rows) => rows);
+                  await pool.execute('SELECT * FROM users WHERE nick = ? LIMIT ?', [q.nick, Number(q.limit)]);
+                  await pool.query(\`SELECT * FROM users WHERE bio LIKE '%\${q.term}%'\`);
+                  await pool.query('SELECT * FROM users ORDER BY ' + q.sort);
+                  await pool.query(\`SELECT * FROM \\\`\${q.table}\\\`\`);
+                  await pool.query("SELECT * FROM users WHERE note = 'why?' AND id = " + q.id);
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'sqlText',
+          data: { source: 'event.queryStringParameters.term', sink: 'query' },
+          file: 'src/users.js',
+          line: 9,
+          column: 20,
+          endLine: 9,
+          endColumn: 70,
+          suggestions: [
+            { messageId: 'preparedStatement', output: { 'src/users.js': js`
+                const mysql = require('mysql');
+                const mysql2 = require('mysql2/promise');
+                const connection = mysql.createConnection({});
+                const pool = mysql2.createPool({});
+                exports.handler = async (event) => {
+                  const q = event.queryStringParameters;
+                  connection.query("SELECT * FROM users WHERE name = '" + q.name + "' AND age > " + q.age, (error, rows) => rows);
+                  await pool.execute('SELECT * FROM users WHERE nick = "' + q.nick + '" LIMIT ' + q.limit);
+                  await pool.query(\`SELECT * FROM users WHERE bio LIKE ?\`, [\`%\${q.term}%\`]);
+                  await pool.query('SELECT * FROM users ORDER BY ' + q.sort);
+                  await pool.query(\`SELECT * FROM \\\`\${q.table}\\\`\`);
+                  await pool.query("SELECT * FROM users WHERE note = 'why?' AND id = " + q.id);
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'sqlText',
+          data: { source: 'event.queryStringParameters.sort', sink: 'query' },
+          file: 'src/users.js',
+          line: 10,
+          column: 20,
+          endLine: 10,
+          endColumn: 60,
+          suggestions: [],
+        },
+        {
+          messageId: 'sqlText',
+          data: { source: 'event.queryStringParameters.table', sink: 'query' },
+          file: 'src/users.js',
+          line: 11,
+          column: 20,
+          endLine: 11,
+          endColumn: 50,
+          suggestions: [],
+        },
+        {
+          messageId: 'sqlText',
+          data: { source: 'event.queryStringParameters.id', sink: 'query' },
+          file: 'src/users.js',
+          line: 12,
+          column: 20,
+          endLine: 12,
+          endColumn: 78,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'suggestions: pg placeholders from a template, a query built in a const; a reassignable piece and a quoted identifier get none',
+      files: {
+        'src/docs.js': js`
+          const { Pool } = require('pg');
+          const pool = new Pool();
+          exports.handler = async (event) => {
+            const { title, owner, page } = JSON.parse(event.body);
+            const byTitle = await pool.query(\`
+              SELECT * FROM docs
+              WHERE title = '\${title}' AND owner = '\${owner}'
+              LIMIT 10 OFFSET \${page}
+            \`);
+            const sql = 'DELETE FROM docs WHERE owner = \\'' + owner + '\\'';
+            await pool.query(sql);
+            let filter = "WHERE title = '" + title + "'";
+            await pool.query('SELECT count(*) FROM docs ' + filter);
+            await pool.query(\`SELECT * FROM docs ORDER BY "\${event.queryStringParameters.column}"\`);
+            return byTitle.rows;
+          };
+        `,
+      },
+      errors: [
+        {
+          messageId: 'sqlText',
+          data: { source: 'event.body', sink: 'query' },
+          file: 'src/docs.js',
+          line: 5,
+          column: 36,
+          endLine: 9,
+          endColumn: 4,
+          suggestions: [
+            { messageId: 'preparedStatement', output: { 'src/docs.js': js`
+                const { Pool } = require('pg');
+                const pool = new Pool();
+                exports.handler = async (event) => {
+                  const { title, owner, page } = JSON.parse(event.body);
+                  const byTitle = await pool.query(\`
+                    SELECT * FROM docs
+                    WHERE title = $1 AND owner = $2
+                    LIMIT 10 OFFSET $3
+                  \`, [title, owner, page]);
+                  const sql = 'DELETE FROM docs WHERE owner = \\'' + owner + '\\'';
+                  await pool.query(sql);
+                  let filter = "WHERE title = '" + title + "'";
+                  await pool.query('SELECT count(*) FROM docs ' + filter);
+                  await pool.query(\`SELECT * FROM docs ORDER BY "\${event.queryStringParameters.column}"\`);
+                  return byTitle.rows;
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'sqlText',
+          data: { source: 'event.body', sink: 'query' },
+          file: 'src/docs.js',
+          line: 11,
+          column: 20,
+          endLine: 11,
+          endColumn: 23,
+          suggestions: [
+            { messageId: 'preparedStatement', output: { 'src/docs.js': js`
+                const { Pool } = require('pg');
+                const pool = new Pool();
+                exports.handler = async (event) => {
+                  const { title, owner, page } = JSON.parse(event.body);
+                  const byTitle = await pool.query(\`
+                    SELECT * FROM docs
+                    WHERE title = '\${title}' AND owner = '\${owner}'
+                    LIMIT 10 OFFSET \${page}
+                  \`);
+                  const sql = 'DELETE FROM docs WHERE owner = $1';
+                  await pool.query(sql, [owner]);
+                  let filter = "WHERE title = '" + title + "'";
+                  await pool.query('SELECT count(*) FROM docs ' + filter);
+                  await pool.query(\`SELECT * FROM docs ORDER BY "\${event.queryStringParameters.column}"\`);
+                  return byTitle.rows;
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'sqlText',
+          data: { source: 'event.body', sink: 'query' },
+          file: 'src/docs.js',
+          line: 13,
+          column: 20,
+          endLine: 13,
+          endColumn: 57,
+          suggestions: [],
+        },
+        {
+          messageId: 'sqlText',
+          data: { source: 'event.queryStringParameters.column', sink: 'query' },
+          file: 'src/docs.js',
+          line: 14,
+          column: 20,
+          endLine: 14,
+          endColumn: 89,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'suggestions: sqlite3 placeholders before the callback',
+      files: {
+        'Orders/index.js': js`
+          const sqlite3 = require('sqlite3');
+          const db = new sqlite3.Database('/tmp/orders.db');
+          module.exports = async function (context, req) {
+            db.all("SELECT * FROM orders WHERE note LIKE '%" + req.body.note + "%' AND id = " + req.query.id, (error, rows) => {
+              context.res = { body: rows };
+            });
+          };
+        `,
+      },
+      errors: [
+        {
+          messageId: 'sqlText',
+          data: { source: 'req.body.note', sink: 'all' },
+          file: 'Orders/index.js',
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 99,
+          suggestions: [
+            { messageId: 'preparedStatement', output: { 'Orders/index.js': js`
+                const sqlite3 = require('sqlite3');
+                const db = new sqlite3.Database('/tmp/orders.db');
+                module.exports = async function (context, req) {
+                  db.all("SELECT * FROM orders WHERE note LIKE ? AND id = ?", [\`%\${req.body.note}%\`, req.query.id], (error, rows) => {
+                    context.res = { body: rows };
+                  });
+                };
+              ` } },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'suggestions: knex raw bindings and sequelize replacements',
+      files: {
+        'app.js': js`
+          const express = require('express');
+          const serverless = require('serverless-http');
+          const knex = require('knex')({ client: 'pg' });
+          const { Sequelize } = require('sequelize');
+          const sequelize = new Sequelize(process.env.DATABASE_URL);
+          const app = express();
+          app.get('/users', async (req, res) => {
+            const rows = await knex.raw("SELECT * FROM users WHERE name = '" + req.query.name + "'");
+            const recent = await knex('users').whereRaw('created_at > ' + req.query.since);
+            const users = await sequelize.query(\`SELECT * FROM users WHERE email = '\${req.query.email}' LIMIT \${req.query.limit}\`);
+            res.json({ rows, recent, users });
+          });
+          module.exports.handler = serverless(app);
+        `,
+      },
+      errors: [
+        {
+          messageId: 'sqlText',
+          data: { source: 'req.query.name', sink: 'raw' },
+          file: 'app.js',
+          line: 8,
+          column: 31,
+          endLine: 8,
+          endColumn: 90,
+          suggestions: [
+            { messageId: 'preparedStatement', output: { 'app.js': js`
+                const express = require('express');
+                const serverless = require('serverless-http');
+                const knex = require('knex')({ client: 'pg' });
+                const { Sequelize } = require('sequelize');
+                const sequelize = new Sequelize(process.env.DATABASE_URL);
+                const app = express();
+                app.get('/users', async (req, res) => {
+                  const rows = await knex.raw("SELECT * FROM users WHERE name = ?", [req.query.name]);
+                  const recent = await knex('users').whereRaw('created_at > ' + req.query.since);
+                  const users = await sequelize.query(\`SELECT * FROM users WHERE email = '\${req.query.email}' LIMIT \${req.query.limit}\`);
+                  res.json({ rows, recent, users });
+                });
+                module.exports.handler = serverless(app);
+              ` } },
+          ],
+        },
+        {
+          messageId: 'sqlText',
+          data: { source: 'req.query.since', sink: 'whereRaw' },
+          file: 'app.js',
+          line: 9,
+          column: 47,
+          endLine: 9,
+          endColumn: 80,
+          suggestions: [
+            { messageId: 'preparedStatement', output: { 'app.js': js`
+                const express = require('express');
+                const serverless = require('serverless-http');
+                const knex = require('knex')({ client: 'pg' });
+                const { Sequelize } = require('sequelize');
+                const sequelize = new Sequelize(process.env.DATABASE_URL);
+                const app = express();
+                app.get('/users', async (req, res) => {
+                  const rows = await knex.raw("SELECT * FROM users WHERE name = '" + req.query.name + "'");
+                  const recent = await knex('users').whereRaw('created_at > ?', [req.query.since]);
+                  const users = await sequelize.query(\`SELECT * FROM users WHERE email = '\${req.query.email}' LIMIT \${req.query.limit}\`);
+                  res.json({ rows, recent, users });
+                });
+                module.exports.handler = serverless(app);
+              ` } },
+          ],
+        },
+        {
+          messageId: 'sqlText',
+          data: { source: 'req.query.email', sink: 'query' },
+          file: 'app.js',
+          line: 10,
+          column: 39,
+          endLine: 10,
+          endColumn: 120,
+          suggestions: [
+            { messageId: 'preparedStatement', output: { 'app.js': js`
+                const express = require('express');
+                const serverless = require('serverless-http');
+                const knex = require('knex')({ client: 'pg' });
+                const { Sequelize } = require('sequelize');
+                const sequelize = new Sequelize(process.env.DATABASE_URL);
+                const app = express();
+                app.get('/users', async (req, res) => {
+                  const rows = await knex.raw("SELECT * FROM users WHERE name = '" + req.query.name + "'");
+                  const recent = await knex('users').whereRaw('created_at > ' + req.query.since);
+                  const users = await sequelize.query(\`SELECT * FROM users WHERE email = ? LIMIT ?\`, { replacements: [req.query.email, Number(req.query.limit)] });
+                  res.json({ rows, recent, users });
+                });
+                module.exports.handler = serverless(app);
+              ` } },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'suggestions: mssql inputs on a request, none on sql.query',
+      files: {
+        'Orders/index.js': js`
+          const sql = require('mssql');
+          module.exports = async function (context, req) {
+            const pool = await sql.connect(process.env.SQL);
+            const result = await pool.request().query("SELECT TOP 10 * FROM orders WHERE customer = '" + req.query.customer + "' AND total > " + req.query.min);
+            await sql.query('SELECT * FROM orders WHERE id = ' + req.params.id);
+            context.res = { body: result.recordset };
+          };
+        `,
+      },
+      errors: [
+        {
+          messageId: 'sqlText',
+          data: { source: 'req.query.customer', sink: 'query' },
+          file: 'Orders/index.js',
+          line: 4,
+          column: 45,
+          endLine: 4,
+          endColumn: 149,
+          suggestions: [
+            { messageId: 'preparedStatement', output: { 'Orders/index.js': js`
+                const sql = require('mssql');
+                module.exports = async function (context, req) {
+                  const pool = await sql.connect(process.env.SQL);
+                  const result = await pool.request().input('p1', req.query.customer).input('p2', req.query.min).query("SELECT TOP 10 * FROM orders WHERE customer = @p1 AND total > @p2");
+                  await sql.query('SELECT * FROM orders WHERE id = ' + req.params.id);
+                  context.res = { body: result.recordset };
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'sqlText',
+          data: { source: 'req.params.id', sink: 'query' },
+          file: 'Orders/index.js',
+          line: 5,
+          column: 19,
+          endLine: 5,
+          endColumn: 69,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'suggestions: Prisma tagged $queryRaw and RDS Data API parameters',
+      files: {
+        'src/items.ts': js`
+          import type { APIGatewayProxyEvent } from 'aws-lambda';
+          import { PrismaClient } from '@prisma/client';
+          import { RDSDataClient, ExecuteStatementCommand } from '@aws-sdk/client-rds-data';
+
+          const prisma = new PrismaClient();
+          const rds = new RDSDataClient({});
+
+          export const handler = async (event: APIGatewayProxyEvent) => {
+            const name = event.queryStringParameters?.name ?? '';
+            const page = event.queryStringParameters?.page ?? '0';
+            const items = await prisma.$queryRawUnsafe<{ id: string }[]>(\`SELECT * FROM items WHERE name LIKE '%\${name}%' LIMIT 10 OFFSET \${page}\`);
+            await prisma.$executeRawUnsafe('DELETE FROM carts WHERE owner = \\'' + name + '\\'');
+            await rds.send(new ExecuteStatementCommand({ sql: "SELECT * FROM items WHERE name = '" + name + "'", resourceArn: 'arn', secretArn: 'arn' }));
+            await rds.send(new ExecuteStatementCommand({ sql: 'SELECT * FROM items LIMIT ' + page, resourceArn: 'arn', secretArn: 'arn' }));
+            return { statusCode: 200, body: JSON.stringify(items) };
+          };
+        `,
+      },
+      errors: [
+        {
+          messageId: 'sqlText',
+          data: { source: 'event.queryStringParameters.name', sink: '$queryRawUnsafe' },
+          file: 'src/items.ts',
+          line: 11,
+          column: 64,
+          endLine: 11,
+          endColumn: 137,
+          suggestions: [
+            { messageId: 'preparedStatement', output: { 'src/items.ts': js`
+                import type { APIGatewayProxyEvent } from 'aws-lambda';
+                import { PrismaClient } from '@prisma/client';
+                import { RDSDataClient, ExecuteStatementCommand } from '@aws-sdk/client-rds-data';
+
+                const prisma = new PrismaClient();
+                const rds = new RDSDataClient({});
+
+                export const handler = async (event: APIGatewayProxyEvent) => {
+                  const name = event.queryStringParameters?.name ?? '';
+                  const page = event.queryStringParameters?.page ?? '0';
+                  const items = await prisma.$queryRaw<{ id: string }[]>\`SELECT * FROM items WHERE name LIKE \${\`%\${name}%\`} LIMIT 10 OFFSET \${Number(page)}\`;
+                  await prisma.$executeRawUnsafe('DELETE FROM carts WHERE owner = \\'' + name + '\\'');
+                  await rds.send(new ExecuteStatementCommand({ sql: "SELECT * FROM items WHERE name = '" + name + "'", resourceArn: 'arn', secretArn: 'arn' }));
+                  await rds.send(new ExecuteStatementCommand({ sql: 'SELECT * FROM items LIMIT ' + page, resourceArn: 'arn', secretArn: 'arn' }));
+                  return { statusCode: 200, body: JSON.stringify(items) };
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'sqlText',
+          data: { source: 'event.queryStringParameters.name', sink: '$executeRawUnsafe' },
+          file: 'src/items.ts',
+          line: 12,
+          column: 34,
+          endLine: 12,
+          endColumn: 84,
+          suggestions: [
+            { messageId: 'preparedStatement', output: { 'src/items.ts': js`
+                import type { APIGatewayProxyEvent } from 'aws-lambda';
+                import { PrismaClient } from '@prisma/client';
+                import { RDSDataClient, ExecuteStatementCommand } from '@aws-sdk/client-rds-data';
+
+                const prisma = new PrismaClient();
+                const rds = new RDSDataClient({});
+
+                export const handler = async (event: APIGatewayProxyEvent) => {
+                  const name = event.queryStringParameters?.name ?? '';
+                  const page = event.queryStringParameters?.page ?? '0';
+                  const items = await prisma.$queryRawUnsafe<{ id: string }[]>(\`SELECT * FROM items WHERE name LIKE '%\${name}%' LIMIT 10 OFFSET \${page}\`);
+                  await prisma.$executeRaw\`DELETE FROM carts WHERE owner = \${name}\`;
+                  await rds.send(new ExecuteStatementCommand({ sql: "SELECT * FROM items WHERE name = '" + name + "'", resourceArn: 'arn', secretArn: 'arn' }));
+                  await rds.send(new ExecuteStatementCommand({ sql: 'SELECT * FROM items LIMIT ' + page, resourceArn: 'arn', secretArn: 'arn' }));
+                  return { statusCode: 200, body: JSON.stringify(items) };
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'sqlText',
+          data: { source: 'event.queryStringParameters.name', sink: 'ExecuteStatementCommand' },
+          file: 'src/items.ts',
+          line: 13,
+          column: 53,
+          endLine: 13,
+          endColumn: 102,
+          suggestions: [
+            { messageId: 'preparedStatement', output: { 'src/items.ts': js`
+                import type { APIGatewayProxyEvent } from 'aws-lambda';
+                import { PrismaClient } from '@prisma/client';
+                import { RDSDataClient, ExecuteStatementCommand } from '@aws-sdk/client-rds-data';
+
+                const prisma = new PrismaClient();
+                const rds = new RDSDataClient({});
+
+                export const handler = async (event: APIGatewayProxyEvent) => {
+                  const name = event.queryStringParameters?.name ?? '';
+                  const page = event.queryStringParameters?.page ?? '0';
+                  const items = await prisma.$queryRawUnsafe<{ id: string }[]>(\`SELECT * FROM items WHERE name LIKE '%\${name}%' LIMIT 10 OFFSET \${page}\`);
+                  await prisma.$executeRawUnsafe('DELETE FROM carts WHERE owner = \\'' + name + '\\'');
+                  await rds.send(new ExecuteStatementCommand({ sql: "SELECT * FROM items WHERE name = :p1", parameters: [{ name: 'p1', value: { stringValue: name } }], resourceArn: 'arn', secretArn: 'arn' }));
+                  await rds.send(new ExecuteStatementCommand({ sql: 'SELECT * FROM items LIMIT ' + page, resourceArn: 'arn', secretArn: 'arn' }));
+                  return { statusCode: 200, body: JSON.stringify(items) };
+                };
+              ` } },
+          ],
+        },
+        {
+          messageId: 'sqlText',
+          data: { source: 'event.queryStringParameters.page', sink: 'ExecuteStatementCommand' },
+          file: 'src/items.ts',
+          line: 14,
+          column: 53,
+          endLine: 14,
+          endColumn: 88,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
   ],
 });
