@@ -4,6 +4,7 @@ import {
   partialWildcards,
   statementRelated,
 } from '../../analysis/policy-values';
+import { narrowSuggestions, rewriteStatement } from '../../analysis/sdk/rewrite';
 import { defineRule, type FindingDraft } from '../../engine/define-rule';
 
 export default defineRule({
@@ -16,11 +17,12 @@ export default defineRule({
   },
   messages: {
     partialWildcard: '"{action}" grants {count} ({levels}); list only the actions the functions need.',
+    narrow: 'Replace with the {actions} the handlers use{note}',
   },
-  fixable: 'none',
+  fixable: 'suggestion',
   appliesTo: ['template'],
   check(ctx) {
-    const findings: FindingDraft<'partialWildcard'>[] = [];
+    const findings: FindingDraft<'partialWildcard' | 'narrow'>[] = [];
     for (const statement of ctx.model.statementsIn(ctx.file.path)) {
       for (const { value, grants } of partialWildcards(statement)) {
         // A pattern that reaches Write or Permissions management is iam/partial-wildcard-write-action's.
@@ -30,6 +32,7 @@ export default defineRule({
           data: { action: value.text, count: countActions(grants.length), levels: describeAccessLevels(grants) },
           node: value.node,
           related: statementRelated(ctx, statement),
+          suggest: narrowSuggestions(rewriteStatement(ctx, statement)),
         });
       }
     }

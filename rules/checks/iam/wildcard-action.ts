@@ -1,3 +1,4 @@
+import { narrowSuggestions, rewriteStatement, type StatementRewrite } from '../../analysis/sdk/rewrite';
 import { defineRule, type FindingDraft } from '../../engine/define-rule';
 import type { RelatedLocation } from '../../engine/types';
 import type { PolicyOwner } from '../../model/types';
@@ -17,16 +18,18 @@ export default defineRule({
   },
   messages: {
     wildcard: '"{action}" allows every action of {service}; list only the actions the functions need.',
+    narrow: 'Replace with the {actions} the handlers use{note}',
   },
-  fixable: 'none',
+  fixable: 'suggestion',
   appliesTo: ['template'],
   check(ctx) {
-    const findings: FindingDraft<'wildcard'>[] = [];
+    const findings: FindingDraft<'wildcard' | 'narrow'>[] = [];
     let keys: Map<DocNode, ScalarNode> | undefined;
     for (const statement of ctx.model.statementsIn(ctx.file.path)) {
       // A Deny with a wildcard takes rights away; NotAction has its own rule. A SAM policy
       // template's actions are SAM's, not text the user wrote (TextractPolicy grants textract:*).
       if (!statement.isAllow || statement.actionKey !== 'Action' || statement.template) continue;
+      let rewrite: StatementRewrite | undefined | null = null;
       for (const action of statement.actions) {
         // Intrinsics (`!Ref`, `!If`, `!Sub`) are left alone: their value is unknown until deploy.
         if (!isScalar(action) || typeof action.value !== 'string') continue;
@@ -42,7 +45,8 @@ export default defineRule({
           const range = keys.get(owner.node)?.range ?? owner.node.range;
           related.push(ctx.related({ file: statement.file, range }, `granted to ${describeOwner(owner)}`));
         }
-        findings.push({ messageId: 'wildcard', data: { action: text, service }, node: action, related });
+        if (rewrite === null) rewrite = rewriteStatement(ctx, statement);
+        findings.push({ messageId: 'wildcard', data: { action: text, service }, node: action, related, suggest: narrowSuggestions(rewrite) });
       }
     }
     return findings;

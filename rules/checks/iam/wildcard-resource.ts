@@ -1,10 +1,11 @@
 import { expandActionInfo, resourceMatches, type ActionInfo } from '../../analysis/iam-data';
 import { listForMessage, policyValues, statementRelated, type PolicyValue } from '../../analysis/policy-values';
+import { narrowSuggestions, rewriteStatement } from '../../analysis/sdk/rewrite';
 import { defineRule, type FindingDraft } from '../../engine/define-rule';
 import type { PolicyStatement, PolicyTemplateUse } from '../../model/types';
 import { isMap, isScalar, type DocNode } from '../../parse/document';
 
-type MessageId = 'wildcardResource' | 'everyResourceOfType' | 'templateParameter';
+type MessageId = 'wildcardResource' | 'everyResourceOfType' | 'templateParameter' | 'narrow';
 
 export default defineRule({
   id: 'iam/wildcard-resource',
@@ -18,8 +19,9 @@ export default defineRule({
     wildcardResource: 'Resource "*" lets {actions} act on every resource in the account; name the ARNs the functions use.',
     everyResourceOfType: '"{resource}" matches every {types}: {actions} may act on any of them; name the ARNs the functions use.',
     templateParameter: '{parameter} "{value}" makes {template} grant {actions} on every {types}; pass the one the functions use.',
+    narrow: 'Replace with the {actions} the handlers use{note}',
   },
-  fixable: 'none',
+  fixable: 'suggestion',
   appliesTo: ['template'],
   check(ctx) {
     const findings: FindingDraft<MessageId>[] = [];
@@ -47,7 +49,8 @@ export default defineRule({
         let finding = node && judgeResources(resources, scopable);
         if (!node || !finding) continue;
         if (statement.template) finding = describeTemplateParameter(finding, node, statement.template);
-        findings.push({ ...finding, node, related: statementRelated(ctx, statement) });
+        // A SAM policy template is not statement text to rewrite (rewriteStatement declines it).
+        findings.push({ ...finding, node, related: statementRelated(ctx, statement), suggest: narrowSuggestions(rewriteStatement(ctx, statement)) });
       }
     }
     return findings;
