@@ -29,10 +29,23 @@ export interface LintOptions {
   isCancelled?(): boolean;
   /** The date rules judge dated facts by; the host's current date by default. */
   now?: Date;
+  /**
+   * Files larger than this many UTF-8 bytes are not parsed or analysed; they get one `parse-error`
+   * finding saying so. {@link DEFAULT_MAX_FILE_BYTES} by default.
+   */
+  maxFileBytes?: number;
 }
+
+/**
+ * 2 MB, the same bound as the hosts' file discovery: larger files are bundles or data, and
+ * parsing one (a 10 MB single-line bundle, say) would hold a keystroke's analysis for seconds.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** The findings whose primary location is `path`, sorted by position. */
 export function lintFile(project: Project, path: FilePath, options: LintOptions = {}): Finding[] {
+  const tooLarge = sizeFinding(project.text(path), path, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if (tooLarge) return [tooLarge];
   const file = project.sourceFile(path);
   if (!file) return [];
   if (file.parseError) {
@@ -74,6 +87,26 @@ export function lintFile(project: Project, path: FilePath, options: LintOptions 
   const own = findings.filter((finding) => finding.file === path);
   own.sort(compareFindings);
   return applySuppressions(file, own);
+}
+
+/** Checked before parsing, so a huge file costs a byte count, not a parse. */
+function sizeFinding(text: string | undefined, path: FilePath, limit: number): Finding | undefined {
+  // UTF-8 takes at most three bytes per UTF-16 unit: most files are cleared without counting.
+  if (text === undefined || text.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= limit) return undefined;
+  const message = `File too large to analyse (${bytes} bytes; limit ${limit}, configurable)`;
+  return {
+    ruleId: PARSE_ERROR,
+    severity: 'error',
+    messageId: 'fileTooLarge',
+    data: { message, bytes: String(bytes), limit: String(limit) },
+    message,
+    file: path,
+    range: { start: 0, end: 0 },
+    related: [],
+    fixes: [],
+  };
 }
 
 /** What kinds of input a file is, for `Rule.appliesTo`. */

@@ -112,15 +112,24 @@ export function intrinsicName(node: DocNode | undefined): string | undefined {
   return typeof name === 'string' && INTRINSIC_FUNCTIONS.has(name) ? name : undefined;
 }
 
-/** Depth-first walk over every node of a tree, keys included. */
-export function walk(node: DocNode, visit: (node: DocNode) => void): void {
-  visit(node);
-  if (node.type === 'map') {
-    for (const entry of node.entries) {
-      visit(entry.key);
-      walk(entry.value, visit);
+/**
+ * Depth-first walk over every node of a tree, keys included. Iterative: a document nested a few
+ * thousand levels deep parses, and a recursive walk over it overflowed the stack (issue 9 fuzzing).
+ */
+export function walk(root: DocNode, visit: (node: DocNode) => void): void {
+  // `key` entries are visited without descending, as the recursive walk did: keys are scalars.
+  const stack: { node: DocNode; key: boolean }[] = [{ node: root, key: false }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { node } = next;
+    visit(node);
+    if (next.key) continue;
+    if (node.type === 'map') {
+      for (let i = node.entries.length - 1; i >= 0; i--) {
+        const entry = node.entries[i]!;
+        stack.push({ node: entry.value, key: false }, { node: entry.key, key: true });
+      }
+    } else if (node.type === 'seq') {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i]!, key: false });
     }
-  } else if (node.type === 'seq') {
-    for (const item of node.items) walk(item, visit);
   }
 }
