@@ -4,12 +4,12 @@
  * forty-character words. Not a test (timing in unit tests is flaky); run it by hand after changing
  * a pattern and compare how time grows with size: it should grow linearly.
  *
- *   npx tsx test/rules/secrets/benchmark.ts
+ *   npm run bench:secrets
  */
-import { detectSecrets } from '../../../rules/analysis/secrets/detect';
-import { scanPatterns } from '../../../rules/analysis/secrets/patterns';
-import { Project } from '../../../rules/engine/project';
-import { randomText } from './tokens';
+import { detectSecrets } from '../../rules/analysis/secrets/detect';
+import { scanPatterns } from '../../rules/analysis/secrets/patterns';
+import { Project } from '../../rules/engine/project';
+import { randomText } from '../../test/rules/secrets/tokens';
 
 const INPUTS: Record<string, (size: number) => string> = {
   'base64 run': (size) => randomText(1, size, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'),
@@ -30,7 +30,7 @@ function time(run: () => void): number {
 
 for (const [name, make] of Object.entries(INPUTS)) {
   const row: string[] = [];
-  for (const size of [100_000, 200_000, 400_000]) {
+  for (const size of [250_000, 500_000, 1_000_000]) {
     const text = make(size);
     const scan = time(() => scanPatterns(text));
     const all = time(() => detectSecrets(new Project([['src/bundle.js', `const s = ${JSON.stringify(text)};\n`]]).sourceFile('src/bundle.js')!, new Project().model));
