@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { examplesReport, SNAPSHOT_FILE } from '../scripts/examples-snapshot';
+import { EXAMPLES_FOLDER, examplesReport, SNAPSHOT_FILE } from '../scripts/examples-snapshot';
 
 interface SnapshotFinding {
   file: string;
@@ -30,6 +30,10 @@ describe('example apps', () => {
         `${app}/fixed has findings`,
       );
     }
+  });
+
+  it('never name the folder the project sits in (reports must not depend on the checkout)', () => {
+    assert.equal(report.includes(EXAMPLES_FOLDER), false);
   });
 
   it('show each of the three first rules at least once', () => {

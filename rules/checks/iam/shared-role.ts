@@ -1,4 +1,5 @@
 import { describeRole, flattenPlaceholders, functionsOfRole, keysByValue, literalText } from '../../analysis/iam-grants';
+import * as posix from 'node:path/posix';
 import { defineRule, type FindingDraft } from '../../engine/define-rule';
 import type { FunctionModel, RoleModel } from '../../model/types';
 import type { DocNode, ScalarNode } from '../../parse/document';
@@ -89,7 +90,9 @@ function profileOf(model: FunctionModel): string {
 }
 
 function describeProfile(model: FunctionModel): string {
-  const handler = handlerOf(model) || 'no handler';
+  // Relative to the template: a message never shows where the project sits on disk.
+  const file = handlerOf(model);
+  const handler = file ? posix.relative(posix.dirname(model.file), file) || file : 'no handler';
   const events = eventTypesOf(model);
   return `${handler}; ${events.length === 0 ? 'no events' : `events ${events.join(', ')}`}`;
 }
