@@ -91,8 +91,8 @@ function profileOf(model: FunctionModel): string {
 
 function describeProfile(model: FunctionModel): string {
   // Relative to the template: a message never shows where the project sits on disk.
-  const file = handlerOf(model);
-  const handler = file ? posix.relative(posix.dirname(model.file), file) || file : 'no handler';
+  const file = model.handler?.file ?? model.handler?.candidates[0];
+  const handler = file ? posix.relative(posix.dirname(model.file), file) : model.handler?.value || 'no handler';
   const events = eventTypesOf(model);
   return `${handler}; ${events.length === 0 ? 'no events' : `events ${events.join(', ')}`}`;
 }
