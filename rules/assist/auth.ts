@@ -2,7 +2,8 @@
  * Completions for who may call a function: serverless `authorizer:` on an `http` / `httpApi`
  * event, SAM `Auth:` on an API event or an API, and Azure `authLevel`. The forms that require an
  * identity come first; the public ones (`NONE`, `anonymous`) are valid too, so they are offered
- * last, saying what they do.
+ * last, saying what they do. Also `AuthType` of a Lambda function URL (SAM `FunctionUrlConfig`,
+ * `AWS::Lambda::Url`). In JSON templates the map forms are written as JSON objects.
  */
 import type { Range } from '../engine/types';
 import { lastKey, type CursorContext } from './context';
@@ -45,6 +46,22 @@ export const AZURE_AUTH_LEVELS: readonly AuthForm[] = [
   },
 ];
 
+export const FUNCTION_URL_AUTH_TYPES: readonly AuthForm[] = [
+  {
+    label: 'AWS_IAM',
+    detail: 'callers sign requests with IAM credentials',
+    documentation: 'Lambda checks a SigV4 signature: callers need AWS credentials allowed to `lambda:InvokeFunctionUrl` on this function.',
+    lines: ['AWS_IAM'],
+  },
+  {
+    label: 'NONE',
+    detail: 'public: anyone with the URL',
+    documentation: 'Lambda authenticates no one: anyone who has the URL can call the function. Use it only when the handler authenticates every request itself, or the endpoint is public by design.',
+    lines: ['NONE'],
+    public: true,
+  },
+];
+
 /** The completions for an auth setting at the cursor, or undefined when the cursor is not on one. */
 export function authCompletions(context: CursorContext, facts: TemplateFacts, text: string): AssistCompletionItem[] | undefined {
   const last = lastKey(context.path);
@@ -53,10 +70,13 @@ export function authCompletions(context: CursorContext, facts: TemplateFacts, te
   const { key, depth } = last;
   const path = context.path;
   const valueSlot = context.style === 'inline' || context.style === 'string' || context.style === 'bare';
-  const mapSlot = context.style === 'inline' || context.style === 'block';
+  // JSON: a value (scalar or object) goes after `"Key": `, bare or replacing a string.
+  const json = context.language === 'json';
+  const mapSlot = json ? context.style === 'string' || context.style === 'bare' : context.style === 'inline' || context.style === 'block';
+  const scalarSlot = json ? valueSlot : context.style === 'inline';
 
   if (key === 'authLevel' && valueSlot) return render(AZURE_AUTH_LEVELS, context, text);
-  if (context.language !== 'yaml') return undefined;
+  if (key === 'AuthType' && valueSlot && isFunctionUrlAuthType(context, depth)) return render(FUNCTION_URL_AUTH_TYPES, context, text);
 
   // serverless.yml: functions.<name>.events[].http.authorizer / httpApi.authorizer
   const event = path[depth - 1];
@@ -73,13 +93,26 @@ export function authCompletions(context: CursorContext, facts: TemplateFacts, te
     const forms = owner.scope === 'event' ? samEventAuth(facts, owner.api) : samApiAuth(facts, owner.api);
     return render(forms, context, text);
   }
-  if ((key === 'Authorizer' || key === 'DefaultAuthorizer') && path[depth - 1] === 'Auth' && context.style === 'inline') {
+  if ((key === 'Authorizer' || key === 'DefaultAuthorizer') && path[depth - 1] === 'Auth' && scalarSlot) {
     const owner = samAuthOwner(context, depth - 1);
     if (!owner || (key === 'Authorizer') !== (owner.scope === 'event')) return undefined;
     const values = samAuthorizerValues(facts, owner.api, owner.scope === 'event');
     return render(values, context, text);
   }
   return undefined;
+}
+
+/**
+ * `AuthType` of a Lambda function URL: SAM `FunctionUrlConfig` of an `AWS::Serverless::Function`
+ * (or of `Globals.Function`), or the properties of an `AWS::Lambda::Url`.
+ */
+function isFunctionUrlAuthType(context: CursorContext, depth: number): boolean {
+  const path = context.path;
+  if (path[depth - 1] === 'FunctionUrlConfig') {
+    if (depth === 3 && path[0] === 'Globals' && path[1] === 'Function') return true;
+    return depth === 4 && path[0] === 'Resources' && path[2] === 'Properties' && context.valuesOf(2, 'Type')?.[0] === 'AWS::Serverless::Function';
+  }
+  return depth === 3 && path[0] === 'Resources' && path[2] === 'Properties' && context.valuesOf(2, 'Type')?.[0] === 'AWS::Lambda::Url';
 }
 
 /** Whose `Auth` map sits at `depth` of the path: an event's or an API's, and of which kind of API. */
@@ -263,7 +296,14 @@ function render(forms: readonly AuthForm[], context: CursorContext, text: string
     let insertText: string;
     let range: Range = context.token.range;
     let additionalEdits: AssistCompletionItem['additionalEdits'];
-    if (!block) {
+    if (block && context.language === 'json') {
+      const object = jsonObject(form.lines, context.blockColumn);
+      if (object === undefined) return;
+      insertText = object;
+      // An object cannot sit inside quotes: the quotes go too.
+      const token = context.token;
+      if (token.quote) range = { start: range.start - 1, end: token.closingQuote !== undefined ? token.closingQuote + 1 : range.end };
+    } else if (!block) {
       const placement = place({ kind: 'scalar', text: form.lines[0] ?? '', quoted: false }, context, 'plain', false);
       insertText = placement.insertText;
       range = placement.range;
@@ -291,6 +331,69 @@ function render(forms: readonly AuthForm[], context: CursorContext, text: string
     });
   });
   return items;
+}
+
+/** A form's lines read as a tiny YAML subset: `key: scalar`, `key:` over a nested map or `- item` list. */
+type FormNode = { kind: 'scalar'; text: string } | { kind: 'map'; entries: [string, FormNode][] } | { kind: 'seq'; items: FormNode[] };
+
+const FORM_KEY = /^([A-Za-z][\w-]*):(?: (.*))?$/;
+
+function indentOf(line: string): number {
+  return /^ */.exec(line)?.[0].length ?? 0;
+}
+
+/** Reads the lines from `start` at indentation `indent`; undefined for anything outside the subset. */
+function readForm(lines: readonly string[], start: number, indent: number): { node: FormNode; next: number } | undefined {
+  let index = start;
+  const first = lines[index];
+  if (first === undefined) return undefined;
+  if (first.slice(indent).startsWith('- ')) {
+    const items: FormNode[] = [];
+    for (let line = lines[index]; line !== undefined && indentOf(line) === indent && line.slice(indent).startsWith('- '); line = lines[++index]) {
+      items.push({ kind: 'scalar', text: line.slice(indent + 2) });
+    }
+    return { node: { kind: 'seq', items }, next: index };
+  }
+  const entries: [string, FormNode][] = [];
+  for (let line = lines[index]; line !== undefined && indentOf(line) === indent; line = lines[index]) {
+    const match = FORM_KEY.exec(line.slice(indent));
+    const key = match?.[1];
+    if (!match || key === undefined) return undefined;
+    const value = match[2];
+    if (value !== undefined && value !== '') {
+      entries.push([key, { kind: 'scalar', text: value }]);
+      index++;
+      continue;
+    }
+    const below = lines[index + 1];
+    if (below === undefined || indentOf(below) <= indent) return undefined;
+    const child = readForm(lines, index + 1, indentOf(below));
+    if (!child) return undefined;
+    entries.push([key, child.node]);
+    index = child.next;
+  }
+  return { node: { kind: 'map', entries }, next: index };
+}
+
+/** A form's lines as a JSON object in snippet syntax, its lines indented from `column`. */
+function jsonObject(lines: readonly string[], column: number): string | undefined {
+  const read = readForm(lines, 0, 0);
+  if (!read || read.next !== lines.length || read.node.kind !== 'map') return undefined;
+  return jsonForm(read.node, column);
+}
+
+function jsonForm(node: FormNode, column: number): string {
+  if (node.kind === 'seq') return `[${node.items.map((item) => jsonForm(item, column)).join(', ')}]`;
+  if (node.kind === 'map') {
+    const pad = ' '.repeat(column + 2);
+    const entries = node.entries.map(([key, value]) => `${pad}"${key}": ${jsonForm(value, column + 2)}`);
+    return `{\n${entries.join(',\n')}\n${' '.repeat(column)}}`;
+  }
+  const text = node.text;
+  if (/^(true|false|-?\d+)$/.test(text)) return text;
+  const getAtt = /^!GetAtt (.+)\.(\w+)$/.exec(text);
+  if (getAtt) return `{ "Fn::GetAtt": ["${getAtt[1] ?? ''}", "${getAtt[2] ?? ''}"] }`;
+  return `"${text}"`;
 }
 
 /** A form that is a map (`type: aws_iam`, several lines) rather than a scalar (`aws_iam`). */

@@ -334,6 +334,209 @@ Resources:
     assert.equal(item(http.list, 'DefaultAuthorizer: AWS_IAM').insertText, '\n      EnableIamAuthorizer: true\n      DefaultAuthorizer: AWS_IAM');
   });
 
+  it('SAM FunctionUrlConfig AuthType: AWS_IAM first, the public NONE last, in YAML and JSON', () => {
+    const marked = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      FunctionUrlConfig:\n        AuthType: ‸\n';
+    const { list, text } = complete('/w/template.yaml', marked);
+    const at = marked.indexOf('‸');
+    assert.deepEqual(list.items, [
+      {
+        label: 'AWS_IAM',
+        kind: 'value',
+        detail: 'callers sign requests with IAM credentials',
+        documentation: 'Lambda checks a SigV4 signature: callers need AWS credentials allowed to `lambda:InvokeFunctionUrl` on this function.',
+        insertText: 'AWS_IAM',
+        snippet: true,
+        range: { start: at, end: at },
+        filterText: 'AWS_IAM',
+        sortText: '0-00',
+      },
+      {
+        label: 'NONE',
+        kind: 'value',
+        detail: 'public: anyone with the URL',
+        documentation:
+          'Lambda authenticates no one: anyone who has the URL can call the function. Use it only when the handler authenticates every request itself, or the endpoint is public by design.',
+        insertText: 'NONE',
+        snippet: true,
+        range: { start: at, end: at },
+        filterText: 'NONE',
+        sortText: '9-01',
+      },
+    ]);
+    assert.equal(getPath(parsed('/w/template.yaml', apply(text, item(list, 'AWS_IAM'))), 'Resources', 'Fn', 'Properties', 'FunctionUrlConfig', 'AuthType')?.type, 'scalar');
+    const globals = complete('/w/template.yaml', 'Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    FunctionUrlConfig:\n      AuthType: ‸\n');
+    assert.deepEqual(labels(globals.list), ['AWS_IAM', 'NONE']);
+    const json = complete(
+      '/w/template.json',
+      '{"Transform": "AWS::Serverless-2016-10-31", "Resources": {"Fn": {"Type": "AWS::Serverless::Function", "Properties": {"FunctionUrlConfig": {"AuthType": "AW‸"}}}}}',
+    );
+    const start = json.text.indexOf('"AW"') + 1;
+    assert.deepEqual(
+      json.list.items.map((candidate) => [candidate.label, candidate.insertText, candidate.range, candidate.sortText]),
+      [
+        ['AWS_IAM', 'AWS_IAM', { start, end: start + 2 }, '0-00'],
+        ['NONE', 'NONE', { start, end: start + 2 }, '9-01'],
+      ],
+    );
+    // Not the AuthType of anything else.
+    const other = complete('/w/template.yaml', 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      FunctionUrlConfig:\n        AuthType: ‸\n');
+    assert.deepEqual(other.list.items, []);
+  });
+
+  it('AWS::Lambda::Url AuthType: YAML, and a bare JSON value written with its quotes', () => {
+    const yaml = complete('/w/template.yaml', 'Resources:\n  Url:\n    Type: AWS::Lambda::Url\n    Properties:\n      TargetFunctionArn: !GetAtt Fn.Arn\n      AuthType: ‸\n');
+    assert.deepEqual(labels(yaml.list), ['AWS_IAM', 'NONE']);
+    assert.equal(item(yaml.list, 'NONE').detail, 'public: anyone with the URL');
+    const marked = '{\n  "Resources": {\n    "Url": {\n      "Type": "AWS::Lambda::Url",\n      "Properties": { "AuthType": ‸ }\n    }\n  }\n}';
+    const { list, text } = complete('/w/template.json', marked);
+    const at = marked.indexOf('‸');
+    assert.deepEqual(item(list, 'NONE'), {
+      label: 'NONE',
+      kind: 'value',
+      detail: 'public: anyone with the URL',
+      documentation:
+        'Lambda authenticates no one: anyone who has the URL can call the function. Use it only when the handler authenticates every request itself, or the endpoint is public by design.',
+      insertText: '"NONE"',
+      snippet: true,
+      range: { start: at, end: at },
+      filterText: 'NONE',
+      sortText: '9-01',
+    });
+    assert.deepEqual(list.items.map((candidate) => candidate.insertText), ['"AWS_IAM"', '"NONE"']);
+    const after = parsed('/w/template.json', apply(text, item(list, 'AWS_IAM')));
+    assert.equal(getPath(after, 'Resources', 'Url', 'Properties', 'AuthType')?.type, 'scalar');
+  });
+
+  it('SAM JSON event Auth: objects, public last, and the Authorizer values inside one', () => {
+    const marked = `{
+  "Transform": "AWS::Serverless-2016-10-31",
+  "Resources": {
+    "Fn": {
+      "Type": "AWS::Serverless::Function",
+      "Properties": {
+        "Events": {
+          "Get": {
+            "Type": "Api",
+            "Properties": {
+              "Path": "/orders",
+              "Method": "get",
+              "Auth": ‸
+            }
+          }
+        }
+      }
+    },
+    "Api": {
+      "Type": "AWS::Serverless::Api",
+      "Properties": { "StageName": "prod", "Auth": { "Authorizers": { "UserPoolAuthorizer": { "UserPoolArn": "arn" } } } }
+    }
+  }
+}`;
+    const { list, text } = complete('/w/template.json', marked);
+    assert.deepEqual(labels(list), ['Authorizer: AWS_IAM', 'Authorizer: UserPoolAuthorizer', 'ApiKeyRequired: true', 'Authorizer: NONE']);
+    const at = marked.indexOf('‸');
+    assert.deepEqual(item(list, 'Authorizer: AWS_IAM'), {
+      label: 'Authorizer: AWS_IAM',
+      kind: 'block',
+      detail: 'callers sign requests with IAM credentials',
+      documentation: 'API Gateway checks a SigV4 signature: callers need AWS credentials allowed to `execute-api:Invoke` this route.',
+      insertText: '{\n                "Authorizer": "AWS_IAM"\n              }',
+      snippet: true,
+      range: { start: at, end: at },
+      filterText: 'Authorizer: AWS_IAM',
+      sortText: '0-00',
+    });
+    assert.equal(item(list, 'ApiKeyRequired: true').insertText, '{\n                "ApiKeyRequired": true\n              }');
+    assert.equal(item(list, 'Authorizer: NONE').sortText, '9-02');
+    const after = parsed('/w/template.json', apply(text, item(list, 'Authorizer: UserPoolAuthorizer')));
+    const auth = getPath(after, 'Resources', 'Fn', 'Properties', 'Events', 'Get', 'Properties', 'Auth', 'Authorizer');
+    assert.deepEqual(auth?.type === 'scalar' ? auth.value : undefined, 'UserPoolAuthorizer');
+    const value = complete('/w/template.json', marked.replace('"Auth": ‸', '"Auth": { "Authorizer": "‸" }'));
+    assert.deepEqual(
+      value.list.items.map((candidate) => [candidate.label, candidate.insertText, candidate.sortText]),
+      [
+        ['AWS_IAM', 'AWS_IAM', '0-00'],
+        ['UserPoolAuthorizer', 'UserPoolAuthorizer', '0-01'],
+        ['NONE', 'NONE', '9-02'],
+      ],
+    );
+  });
+
+  it('SAM JSON API Auth: a string being typed is replaced, quotes and all, by an object', () => {
+    const marked = '{"Transform": "AWS::Serverless-2016-10-31", "Resources": {"Api": {"Type": "AWS::Serverless::Api", "Properties": {\n  "Auth": "De‸"}}}}';
+    const { list, text } = complete('/w/template.json', marked);
+    assert.deepEqual(labels(list), ['DefaultAuthorizer: AWS_IAM', 'Cognito user pool authorizer', 'Lambda token authorizer']);
+    const start = text.indexOf('"De"');
+    const cognito = item(list, 'Cognito user pool authorizer');
+    assert.deepEqual(cognito, {
+      label: 'Cognito user pool authorizer',
+      kind: 'block',
+      detail: 'every route requires a user pool token',
+      documentation: 'Defines a Cognito user pool authorizer and makes it the default for every route of the API.',
+      insertText:
+        '{\n    "DefaultAuthorizer": "CognitoAuthorizer",\n    "Authorizers": {\n      "CognitoAuthorizer": {\n        "UserPoolArn": { "Fn::GetAtt": ["${1:UserPool}", "Arn"] }\n      }\n    }\n  }',
+      snippet: true,
+      range: { start, end: start + 4 },
+      filterText: 'Cognito user pool authorizer',
+      sortText: '0-01',
+    });
+    const root = parsed('/w/template.json', apply(text, cognito));
+    assert.equal(getPath(root, 'Resources', 'Api', 'Properties', 'Auth', 'Authorizers', 'CognitoAuthorizer', 'UserPoolArn', 'Fn::GetAtt')?.type, 'seq');
+    const http = complete('/w/template.json', marked.replace('AWS::Serverless::Api', 'AWS::Serverless::HttpApi'));
+    assert.equal(item(http.list, 'DefaultAuthorizer: AWS_IAM').insertText, '{\n    "EnableIamAuthorizer": true,\n    "DefaultAuthorizer": "AWS_IAM"\n  }');
+    const jwt = item(http.list, 'JWT authorizer');
+    assert.equal(
+      jwt.insertText,
+      '{\n    "DefaultAuthorizer": "JwtAuthorizer",\n    "Authorizers": {\n      "JwtAuthorizer": {\n        "IdentitySource": "\\$request.header.Authorization",\n        "JwtConfiguration": {\n          "issuer": "${1:https://cognito-idp.${2:region}.amazonaws.com/${3:pool-id}}",\n          "audience": ["${4:app-client-id}"]\n        }\n      }\n    }\n  }',
+    );
+    const jwtRoot = parsed('/w/template.json', apply(http.text, jwt));
+    const source = getPath(jwtRoot, 'Resources', 'Api', 'Properties', 'Auth', 'Authorizers', 'JwtAuthorizer', 'IdentitySource');
+    assert.equal(source?.type === 'scalar' ? source.value : undefined, '$request.header.Authorization');
+  });
+
+  it('serverless.json: authorizer values as JSON strings and objects', () => {
+    const marked = `{
+  "service": "orders",
+  "functions": {
+    "getOrder": {
+      "handler": "src/get-order.handler",
+      "events": [
+        { "http": { "path": "orders", "method": "get", "authorizer": ‸ } }
+      ]
+    },
+    "checkToken": { "handler": "src/check-token.handler" }
+  }
+}`;
+    const { list, text } = complete('/w/serverless.json', marked);
+    assert.deepEqual(labels(list), ['aws_iam', 'Cognito user pool', 'checkToken', 'Lambda request authorizer']);
+    assert.deepEqual(
+      list.items.map((candidate) => [candidate.label, candidate.kind, candidate.insertText]),
+      [
+        ['aws_iam', 'value', '"aws_iam"'],
+        ['Cognito user pool', 'block', '{\n          "type": "COGNITO_USER_POOLS",\n          "arn": "${1:arn:aws:cognito-idp:${2:region}:${3:account}:userpool/${4:pool-id}}"\n        }'],
+        ['checkToken', 'value', '"checkToken"'],
+        [
+          'Lambda request authorizer',
+          'block',
+          '{\n          "name": "${1:checkToken}",\n          "type": "request",\n          "identitySource": "method.request.header.Authorization",\n          "resultTtlInSeconds": 300\n        }',
+        ],
+      ],
+    );
+    const root = parsed('/w/serverless.json', apply(text, item(list, 'Lambda request authorizer')));
+    const events = getPath(root, 'functions', 'getOrder', 'events');
+    assert.ok(isSeq(events));
+    const ttl = getPath(events.items[0], 'http', 'authorizer', 'resultTtlInSeconds');
+    assert.equal(ttl?.type === 'scalar' ? ttl.value : undefined, 300);
+    const httpApi = complete('/w/serverless.json', marked.replace('"http"', '"httpApi"'));
+    assert.deepEqual(
+      httpApi.list.items.map((candidate) => [candidate.label, candidate.insertText]),
+      [
+        ['type: aws_iam', '{\n          "type": "aws_iam"\n        }'],
+        ['name: …', '{\n          "name": "${1:jwtAuthorizer}"\n        }'],
+      ],
+    );
+  });
+
   it('Azure authLevel: function.json, and the v4 programming model in code', () => {
     const json = complete('/w/GetOrder/function.json', '{"bindings": [{"type": "httpTrigger", "direction": "in", "authLevel": "‸"}]}');
     assert.deepEqual(labels(json.list), ['function', 'admin', 'anonymous']);

@@ -178,6 +178,53 @@ describe('language server: completion and hover', function () {
     ]);
   });
 
+  it('SAM JSON: the valid Auth objects and function URL AuthType values, public last', async () => {
+    const template = `{
+  "Transform": "AWS::Serverless-2016-10-31",
+  "Resources": {
+    "GetOrderFunction": {
+      "Type": "AWS::Serverless::Function",
+      "Properties": {
+        "Handler": "src/get-order.handler",
+        "FunctionUrlConfig": { "AuthType": "‸" },
+        "Events": {
+          "GetOrder": {
+            "Type": "Api",
+            "Properties": { "Path": "/orders", "Method": "get", "Auth": "" }
+          }
+        }
+      }
+    }
+  }
+}`;
+    const url = await completeAt('template.json', template);
+    const cursor = marked(template).position;
+    assert.deepEqual(
+      [...url.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((item) => [item.label, item.textEdit?.newText, item.detail]),
+      [
+        ['AWS_IAM', 'AWS_IAM', 'callers sign requests with IAM credentials'],
+        ['NONE', 'NONE', 'public: anyone with the URL'],
+      ],
+    );
+    assert.deepEqual(find(url, 'NONE').textEdit, { newText: 'NONE', range: { start: cursor, end: cursor } });
+    const auth = template.replace('"AuthType": "‸"', '"AuthType": "AWS_IAM"').replace('"Auth": ""', '"Auth": "‸"');
+    const list = await completeAt('template.json', auth);
+    const at = marked(auth).position;
+    assert.deepEqual(
+      [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((item) => [item.label, item.textEdit?.newText]),
+      [
+        ['Authorizer: AWS_IAM', '{\n              "Authorizer": "AWS_IAM"\n            }'],
+        ['ApiKeyRequired: true', '{\n              "ApiKeyRequired": true\n            }'],
+        ['Authorizer: NONE', '{\n              "Authorizer": "NONE"\n            }'],
+      ],
+    );
+    // The empty string goes, quotes and all.
+    assert.deepEqual(find(list, 'Authorizer: AWS_IAM').textEdit, {
+      newText: '{\n              "Authorizer": "AWS_IAM"\n            }',
+      range: { start: { line: at.line, character: at.character - 1 }, end: { line: at.line, character: at.character + 1 } },
+    });
+  });
+
   it('policy JSON: actions inside an unterminated string of an unclosed list', async () => {
     const list = await completeAt('policy.json', POLICY);
     const cursor = marked(POLICY).position;
