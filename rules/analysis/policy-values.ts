@@ -126,9 +126,28 @@ function replaceVariables(text: string, lookup: ((name: string) => string | unde
   return result + text.slice(index);
 }
 
+/**
+ * Per model, the functions that run with each statement, in model order. Rules ask once per
+ * statement (and per finding), and scanning every function's statements each time grew with
+ * functions squared; a model is never changed once built.
+ */
+const functionsByStatement = new WeakMap<ProjectModel, Map<PolicyStatement, FunctionModel[]>>();
+
 /** The functions that run with a statement: those whose `statements` include it. */
 export function functionsWithStatement(model: ProjectModel, statement: PolicyStatement): FunctionModel[] {
-  return model.functions.filter((fn) => fn.statements.includes(statement));
+  let index = functionsByStatement.get(model);
+  if (!index) {
+    index = new Map();
+    for (const fn of model.functions) {
+      for (const held of fn.statements) {
+        const list = index.get(held);
+        if (!list) index.set(held, [fn]);
+        else if (list[list.length - 1] !== fn) list.push(fn);
+      }
+    }
+    functionsByStatement.set(model, index);
+  }
+  return [...(index.get(statement) ?? [])];
 }
 
 /**

@@ -73,19 +73,32 @@ export function completePlan(ctx: RuleContext, fn: FunctionModel): PolicyPlan | 
   return plan.complete ? plan : undefined;
 }
 
+/**
+ * For each parsed file, the sequence holding each item. `iam/missing-permission` asks once per
+ * function, and walking the whole template each time grew with functions squared. A file is parsed
+ * once per text, so the index of a parse tree never goes stale.
+ */
+const parentSeqs = new WeakMap<SourceFile, Map<DocNode, SeqNode>>();
+
 /** The sequence that holds `target` as an item, in the file's documents. */
 export function parentSeq(file: SourceFile, target: DocNode): SeqNode | undefined {
   if (!isDocumentFile(file)) return undefined;
-  const stack: DocNode[] = [...file.documents];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    if (isSeq(node)) {
-      if (node.items.includes(target)) return node;
-      stack.push(...node.items);
-    } else if (isMap(node)) {
-      for (const entry of node.entries) stack.push(entry.value);
+  let parents = parentSeqs.get(file);
+  if (!parents) {
+    parents = new Map();
+    // Same walk order as a search would take; the first sequence found holding an item wins.
+    const stack: DocNode[] = [...file.documents];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (isSeq(node)) {
+        for (const item of node.items) if (!parents.has(item)) parents.set(item, node);
+        stack.push(...node.items);
+      } else if (isMap(node)) {
+        for (const entry of node.entries) stack.push(entry.value);
+      }
     }
+    parentSeqs.set(file, parents);
   }
-  return undefined;
+  return parents.get(target);
 }
 
 /**

@@ -88,8 +88,30 @@ export type SourceLoader = (path: FilePath) => SourceFile | undefined;
 
 const MAX_MODULES = 200;
 
+/**
+ * Results per entry module, with every file the analysis loaded or probed. The IAM rules ask for
+ * the same handler once per statement, per function and per rule, and re-walking every handler
+ * each time made a 2,000-function template take seconds. A project parses a file once per text,
+ * so a result is reused only while each of those paths still loads the very same object.
+ */
+const usageCache = new WeakMap<SourceFile, { usage: SdkUsage; loads: Map<FilePath, SourceFile | undefined> }>();
+
 /** The SDK usage of a module and every local module it imports, transitively. */
 export function sdkUsage(load: SourceLoader, entry: FilePath): SdkUsage {
+  const entryFile = load(entry);
+  const cached = entryFile && usageCache.get(entryFile);
+  if (cached && [...cached.loads].every(([path, file]) => load(path) === file)) return cached.usage;
+  const loads = new Map<FilePath, SourceFile | undefined>();
+  const usage = analyseUsage((path) => {
+    const file = load(path);
+    loads.set(path, file);
+    return file;
+  }, entry);
+  if (entryFile) usageCache.set(entryFile, { usage, loads });
+  return usage;
+}
+
+function analyseUsage(load: SourceLoader, entry: FilePath): SdkUsage {
   const modules = new Map<FilePath, ModuleUsage>();
   const analyse = (path: FilePath): ModuleUsage | undefined => {
     const known = modules.get(path);
