@@ -216,7 +216,11 @@ export function describePolicy(policy: PolicyDocument): string {
 
 /** For every map value of a file's documents, the key it is written under. */
 export function keysByValue(file: SourceFile): Map<DocNode, ScalarNode> {
-  const keys = new Map<DocNode, ScalarNode>();
+  // Rules ask once per finding; a parsed file never changes, so one walk per file is enough.
+  let keys = keysCache.get(file);
+  if (keys) return keys;
+  keys = new Map<DocNode, ScalarNode>();
+  keysCache.set(file, keys);
   if (!isDocumentFile(file)) return keys;
   const stack: DocNode[] = [...file.documents];
   for (let node = stack.pop(); node; node = stack.pop()) {
@@ -231,3 +235,5 @@ export function keysByValue(file: SourceFile): Map<DocNode, ScalarNode> {
   }
   return keys;
 }
+
+const keysCache = new WeakMap<SourceFile, Map<DocNode, ScalarNode>>();

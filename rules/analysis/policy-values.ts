@@ -10,8 +10,8 @@ import type { RuleContext } from '../engine/define-rule';
 import type { RelatedLocation } from '../engine/types';
 import type { FunctionModel, PolicyOwner, PolicyStatement, ProjectModel } from '../model/types';
 import { get, intrinsicName, isMap, isScalar, isSeq, type DocNode, type ScalarNode } from '../parse/document';
-import { isDocumentFile, type SourceFile } from '../parse/source-file';
 import { ACCESS_LEVELS, expandActionInfo, hasWildcard, type ActionInfo } from './iam-data';
+import { keysByValue } from './iam-grants';
 
 /**
  * Stands for text only known at deploy time (a `${…}` variable, a `!Ref` part of a join). No
@@ -166,25 +166,8 @@ export function statementRelated(ctx: RuleContext, statement: PolicyStatement): 
   const owner = statement.owner;
   if (!owner.node || owner.kind === 'policy-file') return [];
   // The key naming the owner (`WorkerRole:`) reads better than its whole block.
-  const range = (statement.file === ctx.file.path ? keyOf(ctx.file, owner.node) : undefined)?.range ?? owner.node.range;
+  const range = (statement.file === ctx.file.path ? keysByValue(ctx.file).get(owner.node) : undefined)?.range ?? owner.node.range;
   return [ctx.related({ file: statement.file, range }, `granted to ${describeOwner(owner)}`)];
-}
-
-/** The key a node is written under in the file's documents, if it is a map value. */
-function keyOf(file: SourceFile, target: DocNode): ScalarNode | undefined {
-  if (!isDocumentFile(file)) return undefined;
-  const stack: DocNode[] = [...file.documents];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node.type === 'map') {
-      for (const entry of node.entries) {
-        if (entry.value === target) return entry.key;
-        stack.push(entry.value);
-      }
-    } else if (node.type === 'seq') {
-      stack.push(...node.items);
-    }
-  }
-  return undefined;
 }
 
 function describeOwner(owner: PolicyOwner): string {

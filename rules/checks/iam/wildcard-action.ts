@@ -1,9 +1,9 @@
 import { narrowSuggestions, rewriteStatement, type StatementRewrite } from '../../analysis/sdk/rewrite';
+import { keysByValue } from '../../analysis/iam-grants';
 import { defineRule, type FindingDraft } from '../../engine/define-rule';
 import type { RelatedLocation } from '../../engine/types';
 import type { PolicyOwner } from '../../model/types';
-import { isScalar, type DocNode, type ScalarNode } from '../../parse/document';
-import { isDocumentFile } from '../../parse/source-file';
+import { isScalar } from '../../parse/document';
 
 /** `*`, or a whole service such as `s3:*`. Partial wildcards (`s3:Get*`) are another rule's. */
 const SERVICE_WILDCARD = /^([a-z0-9-]+):\*$/i;
@@ -24,7 +24,6 @@ export default defineRule({
   appliesTo: ['template'],
   check(ctx) {
     const findings: FindingDraft<'wildcard' | 'narrow'>[] = [];
-    let keys: Map<DocNode, ScalarNode> | undefined;
     for (const statement of ctx.model.statementsIn(ctx.file.path)) {
       // A Deny with a wildcard takes rights away; NotAction has its own rule. A SAM policy
       // template's actions are SAM's, not text the user wrote (TextractPolicy grants textract:*).
@@ -40,9 +39,8 @@ export default defineRule({
         const owner = statement.owner;
         // A policy file is its own owner: pointing at the whole file adds nothing.
         if (owner.node && owner.kind !== 'policy-file') {
-          keys ??= keysByValue(ctx.file);
           // The key naming the owner (`UploadFunction:`, `resize:`) reads better than its whole block.
-          const range = keys.get(owner.node)?.range ?? owner.node.range;
+          const range = keysByValue(ctx.file).get(owner.node)?.range ?? owner.node.range;
           related.push(ctx.related({ file: statement.file, range }, `granted to ${describeOwner(owner)}`));
         }
         if (rewrite === null) rewrite = rewriteStatement(ctx, statement);
@@ -52,24 +50,6 @@ export default defineRule({
     return findings;
   },
 });
-
-/** For every map value of the file's documents, the key it is written under. */
-function keysByValue(file: Parameters<typeof isDocumentFile>[0]): Map<DocNode, ScalarNode> {
-  const keys = new Map<DocNode, ScalarNode>();
-  if (!isDocumentFile(file)) return keys;
-  const stack: DocNode[] = [...file.documents];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node.type === 'map') {
-      for (const entry of node.entries) {
-        keys.set(entry.value, entry.key);
-        stack.push(entry.value);
-      }
-    } else if (node.type === 'seq') {
-      stack.push(...node.items);
-    }
-  }
-  return keys;
-}
 
 function describeOwner(owner: PolicyOwner): string {
   switch (owner.kind) {
