@@ -54,6 +54,27 @@ function responseBodies(statement: TSESTree.Node): TSESTree.Node[] {
   return bodies;
 }
 
+/**
+ * A `stack: err.stack` entry next to other entries of an object literal is removed rather than
+ * given the generic text, which would only repeat the message: the range to delete, with the
+ * comma that separates it from its neighbour.
+ */
+function droppedProperty(body: TSESTree.Node, read: TSESTree.MemberExpression): { start: number; end: number } | undefined {
+  let dropped: { start: number; end: number } | undefined;
+  walk(body, (node) => {
+    if (dropped || node.type !== AST_NODE_TYPES.ObjectExpression || node.properties.length < 2) return;
+    const index = node.properties.findIndex((property) => property.type === AST_NODE_TYPES.Property && property.value === read);
+    const property = node.properties[index];
+    if (!property) return;
+    // Remove from the end of the previous entry (its comma goes with this one), else up to the next entry.
+    const previous = node.properties[index - 1];
+    const next = node.properties[index + 1];
+    if (previous) dropped = { start: previous.range[1], end: property.range[1] };
+    else if (next) dropped = { start: property.range[0], end: next.range[0] };
+  });
+  return dropped;
+}
+
 function logsError(block: TSESTree.BlockStatement, errorName: string): boolean {
   let logs = false;
   walk(block, (node) => {
@@ -98,10 +119,13 @@ export default defineRule<MessageId>({
             const onOwnLine = text.slice(lineStart, statement.range[0]).trim() === '';
             // Inside a template literal, `${err.message}` becomes the words themselves.
             const inTemplate = text.slice(read.range[0] - 2, read.range[0]) === '${' && text[read.range[1]] === '}';
+            const dropped = memberName(read) === 'stack' ? droppedProperty(body, read) : undefined;
             const edits = [
-              inTemplate
-                ? { range: { start: read.range[0] - 2, end: read.range[1] + 1 }, text: 'Internal server error' }
-                : { range: { start: read.range[0], end: read.range[1] }, text: "'Internal server error'" },
+              dropped
+                ? { range: dropped, text: '' }
+                : inTemplate
+                  ? { range: { start: read.range[0] - 2, end: read.range[1] + 1 }, text: 'Internal server error' }
+                  : { range: { start: read.range[0], end: read.range[1] }, text: "'Internal server error'" },
             ];
             if (!logged) {
               edits.unshift({ range: { start: statement.range[0], end: statement.range[0] }, text: onOwnLine ? `console.error(${errorName});\n${indent}` : `console.error(${errorName}); ` });

@@ -98,12 +98,51 @@ testRule(rule, {
                     return { statusCode: 200, body: JSON.stringify(await load(event)) };
                   } catch (err) {
                     console.error(err);
-                    return { statusCode: 500, body: JSON.stringify({ error: err.message, stack: 'Internal server error' }) };
+                    return { statusCode: 500, body: JSON.stringify({ error: err.message }) };
                   }
                 };
                 async function load(event) {
                   return JSON.parse(event.body);
                 }
+              ` } },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a stack entry ahead of other entries is removed with its comma',
+      files: {
+        'src/orders.js': js`
+          exports.handler = async () => {
+            try {
+              return { statusCode: 200, body: '' };
+            } catch (err) {
+              console.error(err);
+              return { statusCode: 500, body: JSON.stringify({ stack: err.stack, code: 'E_LOAD' }) };
+            }
+          };
+        `,
+      },
+      errors: [
+        {
+          messageId: 'verboseError',
+          data: { property: 'stack' },
+          file: 'src/orders.js',
+          line: 6,
+          column: 61,
+          endLine: 6,
+          endColumn: 70,
+          suggestions: [
+            { messageId: 'genericMessage', output: { 'src/orders.js': js`
+                exports.handler = async () => {
+                  try {
+                    return { statusCode: 200, body: '' };
+                  } catch (err) {
+                    console.error(err);
+                    return { statusCode: 500, body: JSON.stringify({ code: 'E_LOAD' }) };
+                  }
+                };
               ` } },
           ],
         },
