@@ -11,20 +11,14 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  private lineStarts: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (code === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+  /** The line table is built on first use: many parsed files are never asked for a position. */
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    this.lineStarts ??= lineStartsOf(this.text);
+    return this.lineStarts;
   }
 
   get lineCount(): number {
@@ -86,4 +80,18 @@ export function toOneBased(index: LineIndex, range: { start: number; end: number
   const start = index.positionAt(range.start);
   const end = index.positionAt(range.end);
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (code === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

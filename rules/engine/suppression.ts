@@ -25,6 +25,9 @@ const DIRECTIVE_PATTERN = new RegExp(`^\\s*${DIRECTIVE}(?:\\s+(.*))?$`, 's');
 
 export function readDirectives(file: SourceFile): SuppressionDirective[] {
   const directives: SuppressionDirective[] = [];
+  // Without the directive's name in the text no comment can hold one; the comments of a
+  // JavaScript file are then not even collected (see `parseJavaScript`).
+  if (!file.text.includes(DIRECTIVE)) return directives;
   for (const comment of file.comments) {
     const match = DIRECTIVE_PATTERN.exec(comment.value.trim());
     if (!match) continue;

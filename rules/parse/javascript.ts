@@ -3,6 +3,7 @@
  */
 import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FilePath, Range } from '../engine/types';
+import { DIRECTIVE } from '../engine/suppression';
 import { newLineIndex, type Comment, type JavaScriptFile, type ParseError } from './source-file';
 
 /**
@@ -56,22 +57,24 @@ function attemptsFor(path: FilePath): readonly Attempt[] {
  *
  * Offsets are into `text` as given, a leading byte order mark included: typescript-estree keeps
  * TypeScript's positions, which count the BOM.
+ *
+ * Collecting comments costs typescript-estree a second pass over every token (a quarter of the
+ * parse), and the engine only reads them for suppression directives. So they are collected with
+ * the tree only when the text holds a directive; otherwise `comments` is filled in when first read,
+ * by parsing again. `comments` is then not an enumerable property: copying the file with a spread
+ * leaves it out rather than parsing again.
  */
 export function parseJavaScript(path: FilePath, text: string): JavaScriptFile {
   const lines = newLineIndex(text);
+  const withComments = text.includes(DIRECTIVE);
   let firstError: ParseError | undefined;
   for (const attempt of attemptsFor(path)) {
     try {
-      const ast = parse(text, {
-        range: true,
-        loc: false,
-        comment: true,
-        jsx: attempt.jsx,
-        filePath: attempt.fileName,
-        // The TypeScript version warning would go to stdout, which is the LSP channel in the server.
-        loggerFn: false,
-      });
-      return { language: 'javascript', path, text, lines, comments: commentsOf(ast), ast };
+      const ast = parseWith(text, attempt, withComments);
+      if (withComments) return { language: 'javascript', path, text, lines, comments: commentsOf(ast), ast };
+      const file: JavaScriptFile = { language: 'javascript', path, text, lines, comments: [], ast };
+      defineLazyComments(file, () => commentsOf(parseWith(text, attempt, true)));
+      return file;
     } catch (error) {
       // The first attempt is the file's natural reading, so its error is the one worth showing.
       firstError ??= parseErrorOf(error, text);
@@ -85,6 +88,39 @@ export function parseJavaScript(path: FilePath, text: string): JavaScriptFile {
     comments: [],
     parseError: firstError ?? { message: 'unable to parse file', range: { start: 0, end: 0 } },
   };
+}
+
+function parseWith(text: string, attempt: Attempt, comment: boolean): TSESTree.Program {
+  return parse(text, {
+    range: true,
+    loc: false,
+    comment,
+    jsx: attempt.jsx,
+    filePath: attempt.fileName,
+    // The TypeScript version warning would go to stdout, which is the LSP channel in the server.
+    loggerFn: false,
+  });
+}
+
+/** Makes `file.comments` computed on first read (and writable, like the plain property). */
+function defineLazyComments(file: JavaScriptFile, collect: () => Comment[]): void {
+  const settle = (comments: Comment[]): Comment[] => {
+    Object.defineProperty(file, 'comments', { value: comments, writable: true, enumerable: false, configurable: true });
+    return comments;
+  };
+  Object.defineProperty(file, 'comments', {
+    get: () => {
+      try {
+        return settle(collect());
+      } catch {
+        // The same text with the same options parsed a moment ago; should it not, no comments.
+        return settle([]);
+      }
+    },
+    set: settle,
+    enumerable: false,
+    configurable: true,
+  });
 }
 
 function commentsOf(ast: TSESTree.Program): Comment[] {

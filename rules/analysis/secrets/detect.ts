@@ -20,14 +20,19 @@ import type { Range } from '../../engine/types';
 import type { EnvironmentVariable, FunctionModel, ProjectModel, TemplateFormat } from '../../model/types';
 import { get, getPath, isMap, isScalar, walk as walkDocument, type DocNode, type ScalarNode } from '../../parse/document';
 import type { SourceFile } from '../../parse/source-file';
-import { childrenOf, memberPath, propertyName, unwrap, walk } from '../estree';
-import { collectImports, resolveCallee } from '../imports';
+import { memberPath, propertyName, unwrap } from '../estree';
+import { collectImports, resolveCallee, type ImportBindings } from '../imports';
 import { isLockfile, looksMinified } from './files';
 import { collectConstants, foldString, type FoldScope } from './fold';
 import { judgeAuthorization, judgeNamedValue } from './judge';
 import { classifySecretName, nameWords, toEnvironmentName, type SecretName } from './names';
 import { pemEndMarker, scanPatterns, type PatternMatch, type SecretPattern } from './patterns';
+import { SpanSet } from './spans';
+import { indexTree, parentAt, parentOf, type TreeIndex } from './tree';
 import { isReference } from './values';
+
+/** The package exports its node types through a getter; the analysis reads them for every node. */
+const NodeType = AST_NODE_TYPES;
 
 export type SecretCategory = 'private-key' | 'aws-access-key' | 'template-environment' | 'provider-token' | 'jwt' | 'generic';
 
@@ -80,28 +85,38 @@ export interface SecretFinding {
   related?: { range: Range; message: string }[];
 }
 
-const cache = new WeakMap<SourceFile, { model: ProjectModel; findings: SecretFinding[] }>();
+const cache = new WeakMap<SourceFile, { model: ProjectModel | undefined; findings: SecretFinding[] }>();
 
-/** Every secret of a file, each span once, in position order. Cached per parsed file and model. */
+/**
+ * Every secret of a file, each span once, in position order. Cached per parsed file, and per model
+ * for templates: the secrets of code and `.env` files do not depend on the model.
+ */
 export function detectSecrets(file: SourceFile, model: ProjectModel): SecretFinding[] {
   const cached = cache.get(file);
-  if (cached && cached.model === model) return cached.findings;
+  const key = isDocument(file) ? model : undefined;
+  if (cached && cached.model === key) return cached.findings;
   const findings = isLockfile(file.path) || file.parseError ? [] : detect(file, model);
-  cache.set(file, { model, findings });
+  cache.set(file, { model: key, findings });
   return findings;
 }
 
+function isDocument(file: SourceFile): boolean {
+  return file.language === 'yaml' || file.language === 'json';
+}
+
 function detect(file: SourceFile, model: ProjectModel): SecretFinding[] {
-  const claimed = new Claims();
+  // Ranges already reported by a rule of higher precedence.
+  const claimed = new SpanSet();
   const findings: SecretFinding[] = [];
   const accept = (finding: SecretFinding, claim: Range = finding.range): void => {
-    if (!claimed.take(claim)) return;
+    if (!claimed.claim(claim)) return;
     findings.push(finding);
   };
   const matches = scanPatterns(file.text);
   const program = file.language === 'javascript' ? file.ast : undefined;
-  const parents = program ? parentLinks(program) : new Map<TSESTree.Node, TSESTree.Node>();
-  const literals = program ? stringLiterals(program) : [];
+  const tree = program ? indexTree(program) : undefined;
+  // Only needed to place a provider token or JWT found in code.
+  let literals: StringLiteral[] | undefined;
 
   for (const match of matches) {
     if (match.pattern.owner !== 'private-key') continue;
@@ -133,41 +148,16 @@ function detect(file: SourceFile, model: ProjectModel): SecretFinding[] {
     for (const match of matches) {
       if (match.pattern.owner !== owner) continue;
       const finding: SecretFinding = { category: owner, range: match.range, secret: match.secret, kind: match.pattern.kind, pattern: match.pattern };
-      const literal = literalAround(literals, match, file.text, parents);
+      const literal = tree ? literalAround(tree, (literals ??= stringLiterals(tree)), match, file.text) : undefined;
       if (literal) finding.literal = literal;
       accept(finding);
     }
   }
 
   if (!looksMinified(file.path, file.text)) {
-    for (const finding of genericSecrets(file, model, parents)) accept(finding);
+    for (const finding of genericSecrets(file, model, tree)) accept(finding);
   }
   return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-}
-
-/**
- * Ranges already reported by a rule of higher precedence: disjoint, sorted by start (and so by
- * end), so one binary search finds the only claimed range a new one can overlap.
- */
-class Claims {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-
-  /** Claims `range` unless it overlaps a claimed one; returns whether it did. */
-  take(range: Range): boolean {
-    let low = 0;
-    let high = this.starts.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((this.starts[middle] ?? 0) < range.end) low = middle + 1;
-      else high = middle;
-    }
-    // Of the ranges starting before this one ends, the last reaches furthest.
-    if (low > 0 && (this.ends[low - 1] ?? 0) > range.start) return false;
-    this.starts.splice(low, 0, range.start);
-    this.ends.splice(low, 0, range.end);
-    return true;
-  }
 }
 
 function privateKeyKind(header: string): string {
@@ -191,17 +181,42 @@ function privateKeyKind(header: string): string {
   }
 }
 
+/** The candidate starting nearest to `range` (the first of two as near), candidates in position order. */
 function nearestMatch(candidates: readonly PatternMatch[], range: Range): PatternMatch | undefined {
-  let best: PatternMatch | undefined;
-  for (const candidate of candidates) {
-    if (!best || Math.abs(candidate.range.start - range.start) < Math.abs(best.range.start - range.start)) best = candidate;
+  const after = firstStartingAt(candidates, range.start);
+  const before = candidates[after - 1];
+  const next = candidates[after];
+  if (!before || !next) return before ?? next;
+  return range.start - before.range.start <= next.range.start - range.start ? before : next;
+}
+
+/** The index of the first match starting at or after `offset`, matches in position order. */
+function firstStartingAt(matches: readonly PatternMatch[], offset: number): number {
+  let low = 0;
+  let high = matches.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (matches[middle]!.range.start < offset) low = middle + 1;
+    else high = middle;
   }
-  return best;
+  return low;
+}
+
+/** The first match of `owner` lying inside `range`, matches in position order. */
+function matchInside(matches: readonly PatternMatch[], range: Range, owner: PatternMatch['pattern']['owner']): PatternMatch | undefined {
+  for (let i = firstStartingAt(matches, range.start); i < matches.length; i++) {
+    const match = matches[i]!;
+    if (match.range.start >= range.end) break;
+    if (match.pattern.owner === owner && match.range.end <= range.end) return match;
+  }
+  return undefined;
 }
 
 function lineEnd(text: string, offset: number): number {
-  const next = text.slice(offset).search(/[\r\n]/);
-  return next < 0 ? text.length : offset + next;
+  const breaks = /[\r\n]/g;
+  breaks.lastIndex = offset;
+  const next = breaks.exec(text);
+  return next ? next.index : text.length;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,35 +276,24 @@ function judgeEnvironmentEntry(file: SourceFile, entry: EnvironmentEntry, matche
   if (isReference(value)) return undefined;
   const range = contentRange(file.text, node);
   const base = { category: 'template-environment' as const, range, secret: value, name: entry.name, environment: entry };
-  const inside = matches.find((match) => match.pattern.owner === 'provider-token' && match.range.start >= node.range.start && match.range.end <= node.range.end);
+  const inside = matchInside(matches, node.range, 'provider-token');
   if (inside) return { ...base, kind: inside.pattern.kind, pattern: inside.pattern };
   // A connection string counts when a credential pattern matched in it (above), not for its
   // name alone: many hold no password (integrated security, managed identity, the emulator).
   const name = classifySecretName(entry.name);
   if (!name || (typeof node.value === 'number' && name.tier !== 'chosen')) return undefined;
   if (judgeNamedValue(name, value) === undefined) return undefined;
-  const jwt = matches.find((match) => match.pattern.owner === 'jwt' && match.range.start >= node.range.start && match.range.end <= node.range.end);
+  const jwt = matchInside(matches, node.range, 'jwt');
   return { ...base, kind: jwt ? jwt.pattern.kind : withArticle(name.label) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Generic secrets
 
-type Parents = ReadonlyMap<TSESTree.Node, TSESTree.Node>;
-
-/** Each node's parent: typescript-estree's `parse` does not link them. */
-function parentLinks(program: TSESTree.Program): Map<TSESTree.Node, TSESTree.Node> {
-  const parents = new Map<TSESTree.Node, TSESTree.Node>();
-  walk(program, (node) => {
-    for (const child of childrenOf(node)) parents.set(child, node);
-  });
-  return parents;
-}
-
-function genericSecrets(file: SourceFile, model: ProjectModel, parents: Parents): SecretFinding[] {
+function genericSecrets(file: SourceFile, model: ProjectModel, tree: TreeIndex | undefined): SecretFinding[] {
   switch (file.language) {
     case 'javascript':
-      return file.ast ? javaScriptSecrets(file.ast, file.text, parents) : [];
+      return tree ? javaScriptSecrets(tree, file.text) : [];
     case 'yaml':
     case 'json':
       return documentSecrets(file, model);
@@ -314,11 +318,14 @@ interface ValueSite {
 /** Header-setting methods whose first argument names the header and second sets it. */
 const HEADER_SETTERS: ReadonlySet<string> = new Set(['setHeader', 'set', 'header', 'append', 'setRequestHeader']);
 
-function javaScriptSecrets(program: TSESTree.Program, text: string, parents: Parents): SecretFinding[] {
-  const constants = collectConstants(program);
-  const imports = collectImports(program);
+function javaScriptSecrets(tree: TreeIndex, text: string): SecretFinding[] {
+  const constants = collectConstants(tree.nodes);
+  const imports = lazyImports(tree);
   const sites: ValueSite[] = [];
-  walk(program, (node) => sites.push(...valueSites(node, imports, parents)));
+  for (let i = 0; i < tree.nodes.length; i++) {
+    const found = valueSites(tree, i, imports);
+    for (let j = 0; j < found.length; j++) sites.push(found[j]!);
+  }
 
   // Consts reported under their own name are not folded into other values: one secret, one finding.
   const blocked = new Set<string>();
@@ -330,10 +337,10 @@ function javaScriptSecrets(program: TSESTree.Program, text: string, parents: Par
   const scope: FoldScope = { constants, blocked };
 
   const findings: SecretFinding[] = [];
-  const reported: Range[] = [];
+  const reported = new SpanSet();
   for (const site of sites) {
     // A bare identifier is reported where it is declared.
-    if (unwrap(site.value).type === AST_NODE_TYPES.Identifier) continue;
+    if (unwrap(site.value).type === NodeType.Identifier) continue;
     const folded = foldString(site.value, site.declared !== undefined ? { constants } : scope);
     if (folded === undefined) continue;
     const secret = judgeNamedValue(site.classification, folded);
@@ -348,19 +355,20 @@ function javaScriptSecrets(program: TSESTree.Program, text: string, parents: Par
       shape: site.shape,
     };
     const literal = plainLiteral(site.value);
-    if (literal && site.shape === 'named') finding.literal = { node: literal, parent: parents.get(literal), environmentName: site.environmentName };
+    if (literal && site.shape === 'named') finding.literal = { node: literal, parent: parentOf(tree, literal), environmentName: site.environmentName };
     findings.push(finding);
-    reported.push(range);
+    reported.add(range);
   }
 
   // Authorization values built from constants anywhere, named or not: `'Basic ' + btoa('u:p')`.
-  walk(program, (node) => {
-    if (!isOutermostStringExpression(node, parents.get(node))) return;
+  for (let i = 0; i < tree.nodes.length; i++) {
+    const node = tree.nodes[i]!;
+    if (!isOutermostStringExpression(node, parentAt(tree, i))) continue;
     const range = valueRange(node, text);
-    if (reported.some((other) => other.start < range.end && range.start < other.end)) return;
+    if (reported.overlaps(range)) continue;
     const folded = foldString(node, scope);
     const authorization = folded === undefined ? undefined : judgeAuthorization(folded);
-    if (folded === undefined || !authorization) return;
+    if (folded === undefined || !authorization) continue;
     findings.push({
       category: 'generic',
       range,
@@ -368,10 +376,36 @@ function javaScriptSecrets(program: TSESTree.Program, text: string, parents: Par
       kind: authorization.scheme.toLowerCase() === 'basic' ? 'a Basic authorization credential' : `a ${authorization.scheme} token`,
       shape: 'authorization',
     });
-    reported.push(range);
-  });
+    reported.add(range);
+  }
   return findings;
 }
+
+/**
+ * The import bindings of a file, collected when first asked for. Only calls into `jsonwebtoken` and
+ * `crypto` are resolved, and a file can only bind those when it names one of them in a string.
+ */
+function lazyImports(tree: TreeIndex): () => ImportBindings | undefined {
+  let imports: ImportBindings | undefined;
+  let known = false;
+  return () => {
+    if (known) return imports;
+    known = true;
+    const program = tree.nodes[0];
+    if (program?.type === NodeType.Program && namesKeyModule(tree)) imports = collectImports(program);
+    return imports;
+  };
+}
+
+function namesKeyModule(tree: TreeIndex): boolean {
+  for (const node of tree.nodes) {
+    if (node.type === NodeType.Literal && typeof node.value === 'string' && KEY_MODULES.has(node.value)) return true;
+  }
+  return false;
+}
+
+/** The modules whose calls take a key `callSites` reports, as a file may name them. */
+const KEY_MODULES: ReadonlySet<string> = new Set(['jsonwebtoken', 'node:jsonwebtoken', 'crypto', 'node:crypto']);
 
 /** The named value sites a node creates. */
 type SiteMaker = (
@@ -382,64 +416,70 @@ type SiteMaker = (
   display?: string,
 ) => ValueSite[];
 
-function valueSites(node: TSESTree.Node, imports: ReturnType<typeof collectImports>, parents: Parents): ValueSite[] {
-  const site: SiteMaker = (name, value, shape, qualifier, display) => {
-    if (name === undefined || !value) return [];
-    const classification = classifySecretName(name);
-    if (!classification) return [];
-    const fallback = fallbackOf(value);
-    return [
-      {
-        name: display ?? name,
-        classification,
-        value: fallback ?? value,
-        shape: fallback ? 'fallback' : shape,
-        environmentName: environmentNameFor(name, qualifier),
-      },
-    ];
-  };
+const site: SiteMaker = (name, value, shape, qualifier, display) => {
+  if (name === undefined || !value) return [];
+  const classification = classifySecretName(name);
+  if (!classification) return [];
+  const fallback = fallbackOf(value);
+  return [
+    {
+      name: display ?? name,
+      classification,
+      value: fallback ?? value,
+      shape: fallback ? 'fallback' : shape,
+      environmentName: environmentNameFor(name, qualifier),
+    },
+  ];
+};
+
+const NO_SITES: readonly ValueSite[] = [];
+
+/** The sites of the node at `position` in the tree. */
+function valueSites(tree: TreeIndex, position: number, imports: () => ImportBindings | undefined): readonly ValueSite[] {
+  const node = tree.nodes[position]!;
   switch (node.type) {
-    case AST_NODE_TYPES.VariableDeclarator: {
-      if (node.id.type !== AST_NODE_TYPES.Identifier) return [];
+    case NodeType.VariableDeclarator: {
+      if (node.id.type !== NodeType.Identifier) return [];
       const declared = node.id.name;
       return site(declared, node.init, 'named').map((found) => (found.shape === 'named' ? { ...found, declared } : found));
     }
-    case AST_NODE_TYPES.AssignmentExpression: {
+    case NodeType.AssignmentExpression: {
       if (node.operator !== '=' && node.operator !== '||=' && node.operator !== '??=') return [];
       const path = memberPath(node.left) ?? computedMemberPath(node.left);
       return site(path?.[path.length - 1], node.right, 'named', path?.[path.length - 2]);
     }
-    case AST_NODE_TYPES.Property: {
-      const object = parents.get(node);
-      if (object?.type !== AST_NODE_TYPES.ObjectExpression || node.shorthand || node.kind !== 'init') return [];
-      return site(propertyName(node.key, node.computed), node.value, 'named', enclosingName(parents.get(object)));
+    case NodeType.Property: {
+      // Typescript-estree's `parse` sets no parent links: the tree index has them.
+      const object = parentAt(tree, position);
+      if (object?.type !== NodeType.ObjectExpression || node.shorthand || node.kind !== 'init') return [];
+      return site(propertyName(node.key, node.computed), node.value, 'named', enclosingName(parentAt(tree, tree.parents[position] ?? -1)));
     }
-    case AST_NODE_TYPES.PropertyDefinition:
+    case NodeType.PropertyDefinition:
       return site(propertyName(node.key, node.computed), node.value, 'named');
-    case AST_NODE_TYPES.AssignmentPattern:
-      return node.left.type === AST_NODE_TYPES.Identifier ? site(node.left.name, node.right, 'named') : [];
-    case AST_NODE_TYPES.BinaryExpression: {
-      if (!['===', '==', '!==', '!='].includes(node.operator) || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return [];
+    case NodeType.AssignmentPattern:
+      return node.left.type === NodeType.Identifier ? site(node.left.name, node.right, 'named') : [];
+    case NodeType.BinaryExpression: {
+      if (!['===', '==', '!==', '!='].includes(node.operator) || node.left.type === NodeType.PrivateIdentifier) return [];
       const leftName = memberPath(node.left)?.at(-1);
       const rightName = memberPath(node.right)?.at(-1);
       return [...site(leftName, node.right, 'compared'), ...site(rightName, node.left, 'compared')];
     }
-    case AST_NODE_TYPES.CallExpression:
+    case NodeType.CallExpression:
       return callSites(node, imports, site);
     default:
-      return [];
+      return NO_SITES;
   }
 }
 
-function callSites(call: TSESTree.CallExpression, imports: ReturnType<typeof collectImports>, site: SiteMaker): ValueSite[] {
+function callSites(call: TSESTree.CallExpression, imports: () => ImportBindings | undefined, site: SiteMaker): readonly ValueSite[] {
   const path = memberPath(call.callee);
   const method = path?.[path.length - 1];
   const [first, second] = call.arguments;
-  if (path === undefined || method === undefined || !first) return [];
-  const written = `${path.join('.')}()`;
+  if (path === undefined || method === undefined || !first) return NO_SITES;
+  const written = (): string => `${path.join('.')}()`;
   // `sgMail.setApiKey('…')`, `client.withToken('…')`, `useCredentials('…')`.
   const setter = /^(set|with|use)([A-Z].*)$/.exec(method);
-  if (setter && classifySecretName(setter[2] ?? '')) return site(setter[2], first, 'named', path[path.length - 2], written);
+  if (setter && classifySecretName(setter[2] ?? '')) return site(setter[2], first, 'named', path[path.length - 2], written());
   // `res.setHeader('Authorization', …)`, `headers.set('X-Api-Key', …)`.
   if (HEADER_SETTERS.has(method) && second) {
     const header = foldString(first, { constants: new Map() });
@@ -447,30 +487,31 @@ function callSites(call: TSESTree.CallExpression, imports: ReturnType<typeof col
   }
   // `jwt.sign(payload, 'secret')`, `crypto.createHmac('sha256', 'key')`: the second argument is
   // the signing or encryption key.
-  const callee = resolveCallee(call.callee, imports);
+  const bindings = second ? imports() : undefined;
+  const callee = bindings ? resolveCallee(call.callee, bindings) : undefined;
   if (callee && second) {
     if (callee.module === 'jsonwebtoken' && (callee.name === 'sign' || callee.name === 'verify')) {
-      return site('jwtSecret', second, 'named', undefined, `the key of ${written}`);
+      return site('jwtSecret', second, 'named', undefined, `the key of ${written()}`);
     }
     if (callee.module === 'crypto' && ['createHmac', 'createCipheriv', 'createDecipheriv'].includes(callee.name)) {
       const name = callee.name === 'createHmac' ? 'hmacSecret' : 'encryptionSecret';
-      return site(name, second, 'named', undefined, `the key of ${written}`);
+      return site(name, second, 'named', undefined, `the key of ${written()}`);
     }
   }
-  return [];
+  return NO_SITES;
 }
 
 /** `process.env.X || 'fallback'`, `config.key ?? 'fallback'`: the hardcoded fallback. */
 function fallbackOf(value: TSESTree.Node): TSESTree.Node | undefined {
   const current = unwrap(value);
-  if (current.type !== AST_NODE_TYPES.LogicalExpression || (current.operator !== '||' && current.operator !== '??')) return undefined;
+  if (current.type !== NodeType.LogicalExpression || (current.operator !== '||' && current.operator !== '??')) return undefined;
   return current.right;
 }
 
 /** `headers['Authorization']`: a computed member whose key is a string literal. */
 function computedMemberPath(node: TSESTree.Node): string[] | undefined {
   const current = unwrap(node);
-  if (current.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (current.type !== NodeType.MemberExpression) return undefined;
   const name = propertyName(current.property, current.computed);
   return name === undefined ? undefined : [name];
 }
@@ -478,8 +519,8 @@ function computedMemberPath(node: TSESTree.Node): string[] | undefined {
 /** The name an object literal is assigned to (given its parent): `const db = { … }`, `{ db: { … } }`. */
 function enclosingName(parent: TSESTree.Node | undefined): string | undefined {
   if (!parent) return undefined;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent.type === AST_NODE_TYPES.Property) return propertyName(parent.key, parent.computed);
+  if (parent.type === NodeType.VariableDeclarator && parent.id.type === NodeType.Identifier) return parent.id.name;
+  if (parent.type === NodeType.Property) return propertyName(parent.key, parent.computed);
   return undefined;
 }
 
@@ -491,8 +532,8 @@ function environmentNameFor(name: string, qualifier: string | undefined): string
 
 /** A string literal, or a template literal without substitutions. */
 function plainLiteral(node: TSESTree.Node): TSESTree.Literal | TSESTree.TemplateLiteral | undefined {
-  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node;
+  if (node.type === NodeType.Literal && typeof node.value === 'string') return node;
+  if (node.type === NodeType.TemplateLiteral && node.expressions.length === 0) return node;
   return undefined;
 }
 
@@ -510,47 +551,65 @@ function valueRange(node: TSESTree.Node, text: string): Range {
 /** A string-valued expression that is not part of a bigger one folding would look into. */
 function isOutermostStringExpression(node: TSESTree.Node, parent: TSESTree.Node | undefined): boolean {
   const isString =
-    (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
-    node.type === AST_NODE_TYPES.TemplateLiteral ||
-    (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') ||
-    node.type === AST_NODE_TYPES.CallExpression;
+    (node.type === NodeType.Literal && typeof node.value === 'string') ||
+    node.type === NodeType.TemplateLiteral ||
+    (node.type === NodeType.BinaryExpression && node.operator === '+') ||
+    node.type === NodeType.CallExpression;
   if (!isString) return false;
   if (!parent) return true;
-  if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+') return false;
-  if (parent.type === AST_NODE_TYPES.TemplateLiteral) return false;
-  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== node) {
+  if (parent.type === NodeType.BinaryExpression && parent.operator === '+') return false;
+  if (parent.type === NodeType.TemplateLiteral) return false;
+  if (parent.type === NodeType.CallExpression && parent.callee !== node) {
     const callee = memberPath(parent.callee)?.join('.');
     if (callee === 'btoa' || callee === 'Buffer.from') return false;
   }
   // `Buffer.from(…)` is the object of `.toString('base64')`; the outer call is the expression.
-  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return false;
+  if (parent.type === NodeType.MemberExpression && parent.object === node) return false;
   // Property keys and import sources are names, not values.
-  if (parent.type === AST_NODE_TYPES.Property && parent.key === node) return false;
-  return !(parent.type === AST_NODE_TYPES.ImportDeclaration || parent.type === AST_NODE_TYPES.ExportAllDeclaration || parent.type === AST_NODE_TYPES.ExportNamedDeclaration);
+  if (parent.type === NodeType.Property && parent.key === node) return false;
+  return !(parent.type === NodeType.ImportDeclaration || parent.type === NodeType.ExportAllDeclaration || parent.type === NodeType.ExportNamedDeclaration);
 }
 
-/** Every string literal of a file (plain literals and template literals without substitutions). */
-function stringLiterals(program: TSESTree.Program): (TSESTree.Literal | TSESTree.TemplateLiteral)[] {
-  const literals: (TSESTree.Literal | TSESTree.TemplateLiteral)[] = [];
-  walk(program, (node) => {
-    const literal = plainLiteral(node);
-    if (literal) literals.push(literal);
-  });
-  return literals;
+/**
+ * Every string literal of a file (plain literals and template literals without substitutions), in
+ * position order. They never contain one another.
+ */
+function stringLiterals(tree: TreeIndex): StringLiteral[] {
+  const literals: StringLiteral[] = [];
+  for (let position = 0; position < tree.nodes.length; position++) {
+    const literal = plainLiteral(tree.nodes[position]!);
+    if (literal) literals.push({ node: literal, position });
+  }
+  return literals.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+interface StringLiteral {
+  node: TSESTree.Literal | TSESTree.TemplateLiteral;
+  /** Where it is in the tree index. */
+  position: number;
 }
 
 /** The literal a pattern match sits in, with the environment variable its value should come from. */
 function literalAround(
-  literals: readonly (TSESTree.Literal | TSESTree.TemplateLiteral)[],
+  tree: TreeIndex,
+  literals: readonly StringLiteral[],
   match: PatternMatch,
   text: string,
-  parents: Parents,
 ): SecretLiteral | undefined {
-  const node = literals.find((literal) => literal.range[0] < match.range.start && match.range.end < literal.range[1]);
-  if (!node) return undefined;
+  // The last literal starting before the match is the only one that can hold it.
+  let low = 0;
+  let high = literals.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (literals[middle]!.node.range[0] < match.range.start) low = middle + 1;
+    else high = middle;
+  }
+  const found = literals[low - 1];
+  if (!found || match.range.end >= found.node.range[1]) return undefined;
+  const node = found.node;
   const inner = valueRange(node, text);
   if (inner.start > match.range.start || inner.end < match.range.end) return undefined;
-  const parent = parents.get(node);
+  const parent = parentAt(tree, found.position);
   const name = literalName(node, parent);
   const useName = name !== undefined && classifySecretName(name) !== undefined && nameWords(name).length > 1;
   return { node, parent, environmentName: useName ? toEnvironmentName(name) : match.pattern.environmentName };
@@ -559,9 +618,9 @@ function literalAround(
 /** The variable, property or member a literal is assigned to. */
 function literalName(node: TSESTree.Node, parent: TSESTree.Node | undefined): string | undefined {
   if (!parent) return undefined;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent.type === AST_NODE_TYPES.Property && parent.value === node) return propertyName(parent.key, parent.computed);
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression) return memberPath(parent.left)?.at(-1);
+  if (parent.type === NodeType.VariableDeclarator && parent.id.type === NodeType.Identifier) return parent.id.name;
+  if (parent.type === NodeType.Property && parent.value === node) return propertyName(parent.key, parent.computed);
+  if (parent.type === NodeType.AssignmentExpression) return memberPath(parent.left)?.at(-1);
   return undefined;
 }
 

@@ -8,7 +8,11 @@
  * name is declared once in the file is followed, so shadowing cannot make a wrong value up.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { memberPath, propertyName, unwrap, walk } from '../estree';
+import { memberPath, propertyName, unwrap } from '../estree';
+import { indexTree } from './tree';
+
+/** The package exports its node types through a getter; folding reads them for every node. */
+const NodeType = AST_NODE_TYPES;
 
 /** How deep `const` chains and nested expressions are followed. */
 const MAX_DEPTH = 16;
@@ -20,29 +24,30 @@ export interface FoldScope {
   blocked?: ReadonlySet<string>;
 }
 
-/** Every `const NAME = init` of a file whose name is declared only there. */
-export function collectConstants(program: TSESTree.Program): Map<string, TSESTree.Node> {
+/** Every `const NAME = init` of a file whose name is declared only there, given its program or all its nodes. */
+export function collectConstants(tree: TSESTree.Program | Iterable<TSESTree.Node>): Map<string, TSESTree.Node> {
+  const nodes = 'type' in tree ? indexTree(tree).nodes : tree;
   const declarations = new Map<string, number>();
   const constants = new Map<string, TSESTree.Node>();
   const count = (name: string): void => {
     declarations.set(name, (declarations.get(name) ?? 0) + 1);
   };
-  walk(program, (node) => {
-    if (node.type === AST_NODE_TYPES.VariableDeclaration) {
+  for (const node of nodes) {
+    if (node.type === NodeType.VariableDeclaration) {
       for (const declarator of node.declarations) {
-        if (declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+        if (declarator.id.type !== NodeType.Identifier) continue;
         count(declarator.id.name);
         if (declarator.init && node.kind === 'const') constants.set(declarator.id.name, declarator.init);
       }
     } else if (
-      (node.type === AST_NODE_TYPES.FunctionDeclaration ||
-        node.type === AST_NODE_TYPES.FunctionExpression ||
-        node.type === AST_NODE_TYPES.ArrowFunctionExpression) &&
+      (node.type === NodeType.FunctionDeclaration ||
+        node.type === NodeType.FunctionExpression ||
+        node.type === NodeType.ArrowFunctionExpression) &&
       node.params.length > 0
     ) {
-      for (const param of node.params) if (param.type === AST_NODE_TYPES.Identifier) count(param.name);
+      for (const param of node.params) if (param.type === NodeType.Identifier) count(param.name);
     }
-  });
+  }
   for (const [name, total] of declarations) if (total > 1) constants.delete(name);
   return constants;
 }
@@ -57,9 +62,9 @@ function fold(node: TSESTree.Node, scope: FoldScope, depth: number): string | nu
   if (depth > MAX_DEPTH) return undefined;
   const current = unwrap(node);
   switch (current.type) {
-    case AST_NODE_TYPES.Literal:
+    case NodeType.Literal:
       return typeof current.value === 'string' || typeof current.value === 'number' ? current.value : undefined;
-    case AST_NODE_TYPES.TemplateLiteral: {
+    case NodeType.TemplateLiteral: {
       let text = '';
       for (let i = 0; i < current.quasis.length; i++) {
         const cooked = current.quasis[i]?.value.cooked;
@@ -74,7 +79,7 @@ function fold(node: TSESTree.Node, scope: FoldScope, depth: number): string | nu
       }
       return text;
     }
-    case AST_NODE_TYPES.BinaryExpression: {
+    case NodeType.BinaryExpression: {
       if (current.operator !== '+') return undefined;
       const left = fold(current.left, scope, depth + 1);
       if (left === undefined) return undefined;
@@ -82,12 +87,12 @@ function fold(node: TSESTree.Node, scope: FoldScope, depth: number): string | nu
       if (right === undefined) return undefined;
       return typeof left === 'number' && typeof right === 'number' ? left + right : String(left) + String(right);
     }
-    case AST_NODE_TYPES.Identifier: {
+    case NodeType.Identifier: {
       if (scope.blocked?.has(current.name)) return undefined;
       const init = scope.constants.get(current.name);
       return init ? fold(init, scope, depth + 1) : undefined;
     }
-    case AST_NODE_TYPES.CallExpression:
+    case NodeType.CallExpression:
       return foldEncoding(current, scope, depth);
     default:
       return undefined;
@@ -105,11 +110,11 @@ function foldEncoding(call: TSESTree.CallExpression, scope: FoldScope, depth: nu
     return text === undefined ? undefined : Buffer.from(String(text), 'latin1').toString('base64');
   }
   // `<Buffer.from(s)>.toString('base64')`
-  if (call.callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(call.callee.property, call.callee.computed) !== 'toString') return undefined;
+  if (call.callee.type !== NodeType.MemberExpression || propertyName(call.callee.property, call.callee.computed) !== 'toString') return undefined;
   const encoding = call.arguments[0] ? fold(call.arguments[0], scope, depth + 1) : undefined;
   if (encoding !== 'base64') return undefined;
   const inner = unwrap(call.callee.object);
-  if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (inner.type !== NodeType.CallExpression) return undefined;
   const from = memberPath(inner.callee);
   if (from?.join('.') !== 'Buffer.from' || !inner.arguments[0]) return undefined;
   const inputEncoding = inner.arguments[1] ? fold(inner.arguments[1], scope, depth + 1) : 'utf8';
@@ -122,9 +127,9 @@ function foldEncoding(call: TSESTree.CallExpression, scope: FoldScope, depth: nu
 export function isFoldable(node: TSESTree.Node): boolean {
   const current = unwrap(node);
   return (
-    current.type === AST_NODE_TYPES.BinaryExpression ||
-    current.type === AST_NODE_TYPES.TemplateLiteral ||
-    current.type === AST_NODE_TYPES.CallExpression ||
-    (current.type === AST_NODE_TYPES.Literal && typeof current.value === 'string')
+    current.type === NodeType.BinaryExpression ||
+    current.type === NodeType.TemplateLiteral ||
+    current.type === NodeType.CallExpression ||
+    (current.type === NodeType.Literal && typeof current.value === 'string')
   );
 }

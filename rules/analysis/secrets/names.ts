@@ -212,7 +212,20 @@ function splitCompound(word: string): string[] {
  * What kind of secret a name announces, or undefined when it names something else. Judged on the
  * last word once neutral words (`_PROD`, `Value`) are dropped, with the word before it as qualifier.
  */
-export function classifySecretName(name: string): SecretName | undefined {
+export function classifySecretName(name: string): Readonly<SecretName> | undefined {
+  // A file repeats its names (`id`, `body`, `event`): each is classified once.
+  const known = classified.get(name);
+  if (known !== undefined || classified.has(name)) return known;
+  if (classified.size >= MAX_CLASSIFIED_NAMES) classified.clear();
+  const classification = classify(name);
+  classified.set(name, classification);
+  return classification;
+}
+
+const classified = new Map<string, Readonly<SecretName> | undefined>();
+const MAX_CLASSIFIED_NAMES = 50_000;
+
+function classify(name: string): SecretName | undefined {
   if (NOT_SECRETS.has(name.toLowerCase())) return undefined;
   const words = nameWords(name).flatMap(splitCompound);
   while (words.length > 1 && (NEUTRAL_WORDS.has(words[words.length - 1] ?? '') || /^[0-9]+$/.test(words[words.length - 1] ?? ''))) {

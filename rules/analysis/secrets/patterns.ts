@@ -15,6 +15,7 @@ import { hasValidTokenChecksum } from './checksum';
 import { decodeBase64Url } from './jwt';
 import { isDocumentedExample, isPlaceholder } from './values';
 import type { Range } from '../../engine/types';
+import { SpanSet } from './spans';
 
 /** Which rule reports a pattern's matches. */
 export type PatternOwner = 'private-key' | 'aws-access-key' | 'provider-token' | 'jwt';
@@ -36,6 +37,11 @@ export interface SecretPattern {
    * URL); otherwise the whole match is reported.
    */
   regex: RegExp;
+  /**
+   * A cheap test (no lookbehind, a literal to search for, not global) that every text holding a
+   * match passes; the pattern's own regex, tried at every position, is skipped when it fails.
+   */
+  hint?: RegExp;
   owner: PatternOwner;
   /** The environment variable a handler should read the value from instead. */
   environmentName: string;
@@ -72,6 +78,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     kind: 'a private key',
     // The header names the key type; the body is checked by `validate`.
     regex: /-----BEGIN ((RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP |SSH2 ENCRYPTED )?PRIVATE KEY( BLOCK)?)-----/g,
+    hint: /-----BEGIN /,
     owner: 'private-key',
     environmentName: 'PRIVATE_KEY',
     validate: (_secret, context) => hasKeyBody(context.text, context.end),
@@ -81,6 +88,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     provider: 'AWS',
     kind: 'an AWS access key id',
     regex: ACCESS_KEY_ID,
+    hint: /A(KI|SI|BI|CC)A/,
     owner: 'aws-access-key',
     environmentName: 'AWS_ACCESS_KEY_ID',
   },
@@ -107,6 +115,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     kind: 'a GitHub fine-grained personal access token',
     // No published checksum for this format, so the layout (22 + `_` + 59) is the only check.
     regex: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])/g,
+    hint: /github_pat_/,
     owner: 'provider-token',
     environmentName: 'GITHUB_TOKEN',
   },
@@ -117,6 +126,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     // GitLab's documented prefixes: personal/project/group access tokens, OAuth application
     // secrets, deploy, runner, CI job, trigger, feed, incoming mail, agent, SCIM and feature flag tokens.
     regex: /(?<![A-Za-z0-9_-])(glpat|gloas|gldt|glrt|glcbt|glptt|glft|glimt|glagent|glsoat|glffct)-[A-Za-z0-9_-]{20,300}(?![A-Za-z0-9_-])/g,
+    hint: /gl[a-z]{1,5}-/,
     owner: 'provider-token',
     environmentName: 'GITLAB_TOKEN',
   },
@@ -127,6 +137,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     // Bot, user, app-level and legacy tokens (`xoxb-`, `xoxp-`, `xoxa-`, `xoxo-`, `xoxr-`, `xoxs-`),
     // rotating refresh tokens (`xoxe-1-`, `xoxe.xoxp-1-`) and app-level tokens (`xapp-1-`).
     regex: /(?<![A-Za-z0-9-])(xox[abposr]-[0-9]{8,14}|xoxe(\.xox[bp])?-[0-9]|xapp-[0-9])-[A-Za-z0-9-]{10,250}(?![A-Za-z0-9-])/g,
+    hint: /xox|xapp-/,
     owner: 'provider-token',
     environmentName: 'SLACK_TOKEN',
   },
@@ -136,6 +147,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     kind: 'a Slack webhook URL',
     regex:
       /https:\/\/hooks\.slack\.com\/(services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,14}|(workflows|triggers)\/T[A-Z0-9]{6,12}\/A[A-Z0-9]{6,14}\/[0-9]{6,25})\/[A-Za-z0-9]{16,40}(?![A-Za-z0-9])/g,
+    hint: /hooks\.slack\.com\//,
     owner: 'provider-token',
     environmentName: 'SLACK_WEBHOOK_URL',
   },
@@ -145,6 +157,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     kind: 'a Stripe live API key',
     // Secret (`sk_live_`) and restricted (`rk_live_`) keys; test keys and publishable keys are not secrets.
     regex: /(?<![A-Za-z0-9_])(sk|rk)_live_[A-Za-z0-9]{20,247}(?![A-Za-z0-9_])/g,
+    hint: /k_live_/,
     owner: 'provider-token',
     environmentName: 'STRIPE_SECRET_KEY',
   },
@@ -153,6 +166,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     provider: 'Twilio',
     kind: 'a Twilio API key',
     regex: /(?<![A-Za-z0-9_])SK[0-9a-f]{32}(?![A-Za-z0-9_])/g,
+    hint: /SK[0-9a-f]/,
     owner: 'provider-token',
     environmentName: 'TWILIO_API_KEY',
   },
@@ -161,6 +175,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     provider: 'SendGrid',
     kind: 'a SendGrid API key',
     regex: /(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g,
+    hint: /SG\./,
     owner: 'provider-token',
     environmentName: 'SENDGRID_API_KEY',
   },
@@ -178,6 +193,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     provider: 'Google',
     kind: 'a Google API key',
     regex: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g,
+    hint: /AIza/,
     owner: 'provider-token',
     environmentName: 'GOOGLE_API_KEY',
   },
@@ -187,6 +203,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     kind: 'an Azure storage account key',
     // 64 bytes of base64 after `AccountKey=` in a storage connection string.
     regex: /(?<=[Aa]ccount[Kk]ey=)[A-Za-z0-9+/]{86}==/g,
+    hint: /ccount[Kk]ey=/,
     owner: 'provider-token',
     environmentName: 'AZURE_STORAGE_CONNECTION_STRING',
   },
@@ -196,6 +213,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     kind: 'an Azure shared access key',
     // Service Bus, Event Hubs and IoT Hub connection strings: 32 bytes of base64.
     regex: /(?<=[Ss]hared[Aa]ccess[Kk]ey=)[A-Za-z0-9+/]{43}=/g,
+    hint: /hared[Aa]ccess[Kk]ey=/,
     owner: 'provider-token',
     environmentName: 'SERVICE_BUS_CONNECTION_STRING',
   },
@@ -206,6 +224,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     // `sig=` is an HMAC-SHA256 in base64, URL-encoded in URLs; `sv=` (the service version) next
     // to it tells an Azure SAS from other signed URLs.
     regex: /(?<=[?&;]sig=)[A-Za-z0-9%+/=]{43,130}/g,
+    hint: /sig=/,
     owner: 'provider-token',
     environmentName: 'AZURE_STORAGE_SAS_URL',
     validate: (secret, context) => isSasSignature(secret) && /[?&;]sv=[0-9]{4}-/.test(lineAround(context)),
@@ -215,6 +234,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     provider: 'SQL Server / ADO.NET',
     kind: 'a connection string password',
     regex: /(?<=(^|[;"'\s])(Password|Pwd)[ ]{0,4}=[ ]{0,4})[^;"'\s<>{}]{4,200}/gi,
+    hint: /p(assword|wd)/i,
     owner: 'provider-token',
     environmentName: 'DB_CONNECTION_STRING',
     // Only in a connection string: a server or user key on the same line.
@@ -226,6 +246,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     provider: 'database',
     kind: 'a password in a database URL',
     regex: new RegExp(`(?<![A-Za-z0-9+.-])(${DATABASE_SCHEMES})://[^\\s:/?#@'"\`]{1,100}:(?<secret>[^\\s@/?#'"\`]{1,200})@`, 'gd'),
+    hint: /:\/\//,
     owner: 'provider-token',
     environmentName: 'DATABASE_URL',
     validate: isUrlPassword,
@@ -235,6 +256,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     provider: 'URL',
     kind: 'a password in a URL',
     regex: /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}:\/\/[^\s:/?#@'"`]{1,100}:(?<secret>[^\s@/?#'"`]{1,200})@/dg,
+    hint: /:\/\//,
     owner: 'provider-token',
     environmentName: 'SERVICE_URL',
     validate: isUrlPassword,
@@ -244,6 +266,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     provider: 'npm',
     kind: 'an npm access token',
     regex: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g,
+    hint: /npm_/,
     owner: 'provider-token',
     environmentName: 'NPM_TOKEN',
     validate: hasValidTokenChecksum,
@@ -253,6 +276,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     provider: 'Anthropic',
     kind: 'an Anthropic API key',
     regex: /(?<![A-Za-z0-9_-])sk-ant-(api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])/g,
+    hint: /sk-ant-/,
     owner: 'provider-token',
     environmentName: 'ANTHROPIC_API_KEY',
   },
@@ -262,6 +286,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     kind: 'an OpenAI API key',
     // User, project, service account and admin keys carry `T3BlbkFJ` ("OpenAI" in base64) inside.
     regex: /(?<![A-Za-z0-9_-])sk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250}(?![A-Za-z0-9_-])/g,
+    hint: /T3BlbkFJ/,
     owner: 'provider-token',
     environmentName: 'OPENAI_API_KEY',
   },
@@ -272,6 +297,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     // A header and a payload that are base64url JSON objects (`eyJ` is `{"`), then the signature,
     // which is empty for an unsigned token.
     regex: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000}(?![A-Za-z0-9_-])/g,
+    hint: /eyJ/,
     owner: 'jwt',
     environmentName: 'JWT',
     validate: isJwt,
@@ -284,6 +310,7 @@ function githubToken(id: string, prefix: string, kind: string): SecretPattern {
     provider: 'GitHub',
     kind,
     regex: new RegExp(`(?<![A-Za-z0-9_])${prefix}_[A-Za-z0-9]{36}(?![A-Za-z0-9_])`, 'g'),
+    hint: new RegExp(`${prefix}_`),
     owner: 'provider-token',
     environmentName: 'GITHUB_TOKEN',
     validate: hasValidTokenChecksum,
@@ -296,7 +323,9 @@ function githubToken(id: string, prefix: string, kind: string): SecretPattern {
  */
 export function scanPatterns(text: string): PatternMatch[] {
   const accepted: PatternMatch[] = [];
+  const taken = new SpanSet();
   for (const pattern of SECRET_PATTERNS) {
+    if (pattern.hint && !pattern.hint.test(text)) continue;
     for (const match of text.matchAll(pattern.regex)) {
       const groupRange = match.indices?.groups?.['secret'];
       const start = groupRange ? groupRange[0] : match.index;
@@ -305,7 +334,8 @@ export function scanPatterns(text: string): PatternMatch[] {
       if (isPlaceholder(secret) || isDocumentedExample(secret)) continue;
       if (pattern.validate && !pattern.validate(secret, { text, start, end })) continue;
       const whole = { start: match.index, end: match.index + match[0].length };
-      if (accepted.some((other) => other.range.start < whole.end && whole.start < other.range.end)) continue;
+      if (taken.overlaps(whole)) continue;
+      taken.add({ start, end });
       accepted.push({ pattern, range: { start, end }, secret });
     }
   }
