@@ -1,7 +1,11 @@
 /**
  * Small helpers over typescript-estree trees shared by the analyses.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES as NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+
+/** Read once: the package exposes the enum through a getter, which would run on every node test. */
+const AST_NODE_TYPES = NODE_TYPES;
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
@@ -12,18 +16,55 @@ function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
+/**
+ * The keys that may hold child nodes, per node type: the parser's visitor keys without the skipped
+ * ones, so a node's own fields are read directly instead of enumerating all its properties. A type
+ * the visitor keys do not know (a newer parser's node) gets its keys from its properties.
+ */
+const CHILD_KEYS = new Map<string, readonly string[]>([
+  ...Object.entries(visitorKeys).map(([type, keys]): [string, readonly string[]] => [type, (keys ?? []).filter((key) => !SKIPPED_KEYS.has(key))]),
+  // `export { x }`: both names share one range; the exported name has always come first.
+  [AST_NODE_TYPES.ExportSpecifier, ['exported', 'local']],
+]);
+
+function childKeys(node: TSESTree.Node): readonly string[] {
+  return CHILD_KEYS.get(node.type) ?? Object.keys(node).filter((key) => !SKIPPED_KEYS.has(key));
+}
+
+/** Appends the direct child nodes of a node to `into`, in source order. */
+function collectChildren(node: TSESTree.Node, into: TSESTree.Node[]): void {
+  const start = into.length;
+  const fields = node as unknown as Record<string, unknown>;
+  let sorted = true;
+  let last = -Infinity;
+  for (const key of childKeys(node)) {
+    const value = fields[key];
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (!isNode(item)) continue;
+        if (item.range[0] < last) sorted = false;
+        last = item.range[0];
+        into.push(item);
+      }
+    } else if (isNode(value)) {
+      if (value.range[0] < last) sorted = false;
+      last = value.range[0];
+      into.push(value);
+    }
+  }
+  // Visitor keys follow source order except in a few nodes (a template literal's quasis and
+  // expressions interleave): only those need sorting.
+  if (!sorted) {
+    const children = into.splice(start).sort((a, b) => a.range[0] - b.range[0]);
+    for (const child of children) into.push(child);
+  }
+}
+
 /** The direct child nodes of a node, in source order. */
 export function childrenOf(node: TSESTree.Node): TSESTree.Node[] {
   const children: TSESTree.Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (SKIPPED_KEYS.has(key)) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) {
-      children.push(value);
-    }
-  }
-  return children.sort((a, b) => a.range[0] - b.range[0]);
+  collectChildren(node, children);
+  return children;
 }
 
 /**
@@ -32,15 +73,14 @@ export function childrenOf(node: TSESTree.Node): TSESTree.Node[] {
  */
 export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
   const stack: TSESTree.Node[] = [root];
+  const children: TSESTree.Node[] = [];
   while (stack.length > 0) {
     const node = stack.pop();
     if (!node) break;
     visit(node);
-    const children = childrenOf(node);
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      if (child) stack.push(child);
-    }
+    children.length = 0;
+    collectChildren(node, children);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as TSESTree.Node);
   }
 }
 

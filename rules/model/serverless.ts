@@ -156,7 +156,7 @@ export function loadServerless(file: FilePath, root: MapNode, paths: ReadonlySet
 }
 
 /** The framework's logical id for a function: `get-item` → `GetDashitemLambdaFunction`. */
-function functionLogicalId(name: string): string {
+export function functionLogicalId(name: string): string {
   const normalised = name.replace(/-/g, 'Dash').replace(/_/g, 'Underscore');
   return `${normalised.charAt(0).toUpperCase()}${normalised.slice(1)}LambdaFunction`;
 }

@@ -9,11 +9,14 @@
  *   its other triggers, Google's `functions.http` / `cloudEvent`, Firebase `https.onRequest`,
  *   Express / Koa / Fastify route handlers.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES as NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunction, memberPath, propertyName, unwrap, type FunctionNode } from '../estree';
 import type { ModuleAnalysis } from './module';
 import { REGISTRATIONS, type EntryStyle } from './specs/index';
 import type { Provenance } from './value';
+
+/** Read once: the package exposes the enum through a getter, which would run on every node test. */
+const AST_NODE_TYPES = NODE_TYPES;
 
 export interface Entry {
   fn: FunctionNode;
@@ -160,10 +163,15 @@ function typeNames(annotation: TSESTree.TSTypeAnnotation | undefined): string[] 
   return name.type === AST_NODE_TYPES.TSQualifiedName && name.left.type === AST_NODE_TYPES.Identifier ? [name.left.name] : [];
 }
 
+/** The names registration calls go by (`http`, `get`, `onRequest`): other calls are not looked at. */
+const REGISTRATION_NAMES: ReadonlySet<string> | undefined = REGISTRATIONS.some((spec) => spec.global !== undefined)
+  ? undefined
+  : new Set(REGISTRATIONS.map((spec) => spec.method ?? spec.export?.split('.').pop() ?? ''));
+
 /** Functions passed to a registration call (spec table), resolved through the module's values. */
 function registeredEntries(analysis: ModuleAnalysis): Entry[] {
   const entries: Entry[] = [];
-  for (const call of analysis.calls()) {
+  for (const call of analysis.calls(REGISTRATION_NAMES)) {
     const spec = REGISTRATIONS.find((candidate) => call.matches(candidate));
     if (!spec) continue;
     const indexes = spec.arguments === 'all' ? call.args.map((_, index) => index) : spec.arguments;

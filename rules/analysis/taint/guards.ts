@@ -16,9 +16,12 @@
  * counts as restrictive by its form (anchored, no `.`, no negated class, no quote or shell
  * metacharacter), not by what it accepts exactly.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { unwrap } from '../estree';
+import { AST_NODE_TYPES as NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { unwrap, walk } from '../estree';
 import type { SchemaShape, Value } from './value';
+
+/** Read once: the package exposes the enum through a getter, which would run on every node test. */
+const AST_NODE_TYPES = NODE_TYPES;
 
 /** `'*'`: clean for every sink kind; otherwise the kinds cleaned. */
 export type Cleaning = '*' | readonly string[];
@@ -41,34 +44,26 @@ export interface GuardHost {
 
 /** The cleaning guards give the read of `key` at `node`, or undefined when none applies. */
 export function guardCleaning(node: TSESTree.Node, key: string, host: GuardHost): Cleaning | undefined {
-  const kinds = new Set<string>();
-  let all = false;
-  const apply = (facts: readonly Fact[]) => {
-    for (const fact of facts) {
-      if (!keyCovers(fact.key, key)) continue;
-      if (fact.cleans === '*') all = true;
-      else for (const kind of fact.cleans) kinds.add(kind);
-    }
-  };
+  const found: Found = { key, root: rootOf(key), kinds: new Set(), all: false };
   let child: TSESTree.Node = node;
   let parent = host.parentOf(node);
-  while (parent && !all) {
+  while (parent && !found.all) {
     switch (parent.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
-        if (child === parent.consequent) apply(factsOf(parent.test, true, host));
-        else if (child === parent.alternate) apply(factsOf(parent.test, false, host));
+        if (child === parent.consequent) applyFacts(found, parent.test, true, host);
+        else if (child === parent.alternate) applyFacts(found, parent.test, false, host);
         break;
       case AST_NODE_TYPES.LogicalExpression:
-        if (child === parent.right && parent.operator === '&&') apply(factsOf(parent.left, true, host));
-        else if (child === parent.right && parent.operator === '||') apply(factsOf(parent.left, false, host));
+        if (child === parent.right && parent.operator === '&&') applyFacts(found, parent.left, true, host);
+        else if (child === parent.right && parent.operator === '||') applyFacts(found, parent.left, false, host);
         break;
       case AST_NODE_TYPES.BlockStatement:
       case AST_NODE_TYPES.Program:
       case AST_NODE_TYPES.StaticBlock:
         for (const guard of exitGuards(parent)) {
           if (guard.statement.range[0] >= node.range[0]) break;
-          apply(factsOf(guard.statement.test, guard.holdsWhen, host));
+          applyFacts(found, guard.statement.test, guard.holdsWhen, host);
         }
         break;
       case AST_NODE_TYPES.SwitchCase: {
@@ -77,7 +72,7 @@ export function guardCleaning(node: TSESTree.Node, key: string, host: GuardHost)
         const discriminant = statement?.type === AST_NODE_TYPES.SwitchStatement ? statement.discriminant : undefined;
         if (parent.consequent.some((consequent) => consequent === child) && test?.type === AST_NODE_TYPES.Literal && discriminant) {
           const discriminantKey = host.keyOf(discriminant);
-          if (discriminantKey !== undefined && keyCovers(discriminantKey, key)) all = true;
+          if (discriminantKey !== undefined && keyCovers(discriminantKey, key)) found.all = true;
         }
         break;
       }
@@ -87,8 +82,59 @@ export function guardCleaning(node: TSESTree.Node, key: string, host: GuardHost)
     child = parent;
     parent = host.parentOf(parent);
   }
-  if (all) return '*';
-  return kinds.size > 0 ? [...kinds].sort() : undefined;
+  if (found.all) return '*';
+  return found.kinds.size > 0 ? [...found.kinds].sort() : undefined;
+}
+
+/** What the guards around one read give it so far. */
+interface Found {
+  key: string;
+  root: string;
+  kinds: Set<string>;
+  all: boolean;
+}
+
+function applyFacts(found: Found, test: TSESTree.Node, truth: boolean, host: GuardHost): void {
+  // A test that names neither the variable read nor `this` states no fact about it.
+  if (!testRoots(test, host).has(found.root)) return;
+  for (const fact of factsOf(test, truth, host)) {
+    if (!keyCovers(fact.key, found.key)) continue;
+    if (fact.cleans === '*') found.all = true;
+    else for (const kind of fact.cleans) found.kinds.add(kind);
+  }
+}
+
+/** The variable part of a key: `v12` of `v12.body.name`, or `this`. */
+function rootOf(key: string): string {
+  const dot = key.indexOf('.');
+  return dot < 0 ? key : key.slice(0, dot);
+}
+
+/** Per host (its variables) and test: the roots of the keys of the names the test holds. */
+const TEST_ROOTS = new WeakMap<GuardHost, WeakMap<TSESTree.Node, ReadonlySet<string>>>();
+
+/**
+ * Every fact a test states is about an expression inside it, whose key starts at a name or `this`
+ * inside it: a read whose root is not among them can skip the test.
+ */
+function testRoots(test: TSESTree.Node, host: GuardHost): ReadonlySet<string> {
+  let byTest = TEST_ROOTS.get(host);
+  if (!byTest) {
+    byTest = new WeakMap();
+    TEST_ROOTS.set(host, byTest);
+  }
+  let roots = byTest.get(test);
+  if (roots) return roots;
+  const found = new Set<string>();
+  walk(test, (node) => {
+    if (node.type === AST_NODE_TYPES.ThisExpression) found.add('this');
+    if (node.type !== AST_NODE_TYPES.Identifier) return;
+    const key = host.keyOf(node);
+    if (key !== undefined) found.add(key);
+  });
+  roots = found;
+  byTest.set(test, roots);
+  return roots;
 }
 
 interface ExitGuard {

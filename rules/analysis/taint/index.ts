@@ -8,6 +8,7 @@ import type { FilePath, RelatedLocation } from '../../engine/types';
 import type { SourceFile } from '../../parse/source-file';
 import { findEntries, type Entry, type EntryHints, type HandlerPlatform } from './entries';
 import { isLive, mayBeObject, ModuleAnalysis, type ModuleLoader } from './module';
+import { queueProducers } from './queues';
 import { ENTRY_STYLES, EVENT_SHAPES, type SinkKind, type SinkSpec } from './specs/index';
 import { matchesPrefix, renderPath, type Step, type Taint, type Value } from './value';
 
@@ -159,8 +160,9 @@ function describe(taint: Taint): string {
 export function flowsForFile(ctx: RuleContext, kind: SinkKind): { flow: TaintFlow; range: readonly [number, number] }[] {
   const loader = createLoader((path) => ctx.sourceFile(path));
   const here = ctx.file.path;
-  const modelHandlers = new Set(ctx.model.functions.flatMap((fn) => (fn.handler?.file ? [fn.handler.file] : [])));
-  const entryFiles = new Set([here, ...[...modelHandlers].filter((path) => ctx.sourceFile(path)?.language === 'javascript')]);
+  const { handlers: modelHandlers, readers } = handlerIndex(ctx, loader);
+  // Only the handlers whose analysis read this file can have a sink in it.
+  const entryFiles = new Set([here, ...(readers.get(here) ?? [])]);
   const result: { flow: TaintFlow; range: readonly [number, number] }[] = [];
   for (const entryFile of entryFiles) {
     for (const flow of flowsFrom(loader, entryFile, hintsFor(ctx, entryFile))) {
@@ -177,12 +179,71 @@ export function flowsForFile(ctx: RuleContext, kind: SinkKind): { flow: TaintFlo
 }
 
 /**
+ * The handler files the project model names, and for each file the handlers whose analysis read it
+ * (directly or through imports). Built once per model and reused while every file it read is the
+ * same parse, so checking one file does not walk every handler of a large workspace per rule.
+ */
+interface HandlerIndex {
+  handlers: ReadonlySet<FilePath>;
+  readers: ReadonlyMap<FilePath, readonly FilePath[]>;
+  /** Every file the index read, and what it was. */
+  read: ReadonlyMap<FilePath, SourceFile | undefined>;
+}
+
+const HANDLER_INDEXES = new WeakMap<object, HandlerIndex>();
+
+function handlerIndex(ctx: RuleContext, loader: ModuleLoader): HandlerIndex {
+  const cached = HANDLER_INDEXES.get(ctx.model);
+  if (cached && [...cached.read].every(([path, file]) => ctx.sourceFile(path) === file)) return cached;
+  const handlers = new Set(ctx.model.functions.flatMap((fn) => (fn.handler?.file ? [fn.handler.file] : [])));
+  const read = new Map<FilePath, SourceFile | undefined>();
+  const readers = new Map<FilePath, FilePath[]>();
+  for (const handler of handlers) {
+    read.set(handler, ctx.sourceFile(handler));
+    for (const path of transitiveReads(loader, handler)) {
+      read.set(path, ctx.sourceFile(path));
+      if (path === handler) continue;
+      let list = readers.get(path);
+      if (!list) readers.set(path, (list = []));
+      list.push(handler);
+    }
+  }
+  // A handler is its own reader: its flows belong in its own file too.
+  for (const handler of handlers) {
+    let list = readers.get(handler);
+    if (!list) readers.set(handler, (list = []));
+    if (!list.includes(handler)) list.push(handler);
+  }
+  const index: HandlerIndex = { handlers, readers, read };
+  HANDLER_INDEXES.set(ctx.model, index);
+  return index;
+}
+
+/** The files a module's analysis read, its own included, following its local imports. */
+function transitiveReads(loader: ModuleLoader, path: FilePath): Set<FilePath> {
+  const seen = new Set<FilePath>([path]);
+  const pending = [path];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const analysis = loader.module(next);
+    if (!analysis) continue;
+    for (const dependency of analysis.dependencies.keys()) {
+      if (seen.has(dependency)) continue;
+      seen.add(dependency);
+      pending.push(dependency);
+    }
+  }
+  return seen;
+}
+
+/**
  * The findings of a taint rule: one per flow of `kind` into this file, on the sink argument, with
  * the path from the source as related locations. `data` has `source` and `sink`.
  */
 export function taintFindings<M extends string>(ctx: RuleContext, kind: SinkKind, messageId: M): FindingDraft<M>[] {
   const seen = new Set<string>();
   const findings: FindingDraft<M>[] = [];
+  const loader = createLoader((path) => ctx.sourceFile(path));
+  const flowsOf = (file: FilePath) => flowsFrom(loader, file, hintsFor(ctx, file));
   for (const { flow, range } of flowsForFile(ctx, kind)) {
     // One finding per sink argument: the first source names it, the path shows how it got there.
     const key = `${range[0]}:${range[1]}`;
@@ -191,6 +252,8 @@ export function taintFindings<M extends string>(ctx: RuleContext, kind: SinkKind
     const related: RelatedLocation[] = [
       ...flow.path.map((step) => ctx.related({ file: step.file, range: [step.range[0], step.range[1]] }, step.message)),
       ctx.related({ file: flow.sinkFile, range: [flow.sinkRange[0], flow.sinkRange[1]] }, flow.spec.label),
+      // A message another function of the project sends: that function and its own path.
+      ...queueProducers(ctx, flow, flowsOf),
     ];
     findings.push({ messageId, data: { source: flow.source, sink: flow.sinkName }, range: { start: range[0], end: range[1] }, related });
   }

@@ -16,12 +16,13 @@
  * flow-sensitive exception.
  */
 import { analyze, DefinitionType, type ScopeManager, type Variable } from '@typescript-eslint/scope-manager';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES as NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import * as posix from 'node:path/posix';
 import type { FilePath } from '../../engine/types';
 import type { JavaScriptFile, SourceFile } from '../../parse/source-file';
 import { childrenOf, isFunction, propertyName, unwrap, type FunctionNode } from '../estree';
 import { guardCleaning, type Cleaning, type GuardHost } from './guards';
+import { writeSinks } from './writes';
 import { applySchema, builtSchema, jsonSchemaShape, libraryOf, refinedSchema } from './schema';
 import {
   AJV_MODULES,
@@ -68,6 +69,9 @@ import {
   type Taint,
   type Value,
 } from './value';
+
+/** Read once: the package exposes the enum through a getter, which would run on every node test. */
+const AST_NODE_TYPES = NODE_TYPES;
 
 const MAX_ROUNDS = 8;
 const MAX_SINKS_PER_FUNCTION = 200;
@@ -137,6 +141,19 @@ interface CallInfo {
   argNodes: readonly (TSESTree.Node | undefined)[];
 }
 
+/** The evaluations of one function (or of the exports): a node value is valid while `stamp` is its owner's. */
+interface Owner {
+  stamp: number;
+  /** Its nodes whose values other functions read. */
+  watched: Set<TSESTree.Node>;
+}
+
+interface Computed {
+  value: Value;
+  owner: Owner;
+  stamp: number;
+}
+
 /** How a call substitutes arguments into a summary. */
 interface Substitution {
   fn: FunctionNode;
@@ -175,14 +192,18 @@ const SANITIZER_INDEX = indexBy(SANITIZERS);
 const PROPAGATOR_INDEX = indexBy(PROPAGATORS);
 const VALIDATOR_INDEX = indexBy(VALIDATORS);
 
-function candidates<T extends CalleePattern>(index: ReadonlyMap<string, T[]>, call: CallInfo): T[] {
-  const keys = new Set<string>();
-  if (call.globalName !== undefined) keys.add(`g:${call.globalName}`);
-  if (call.method !== undefined) keys.add(`m:${call.method}`);
+function candidates<T extends CalleePattern>(index: ReadonlyMap<string, T[]>, call: CallInfo): readonly T[] {
+  const global = call.globalName !== undefined ? index.get(`g:${call.globalName}`) : undefined;
+  const method = call.method !== undefined ? index.get(`m:${call.method}`) : undefined;
+  let exports: string[] | undefined;
   for (const provenance of call.callee.provenance ?? []) {
-    if (provenance.exact) keys.add(`e:${exportPath(provenance.path).slice(-1)[0] ?? ''}`);
+    if (!provenance.exact) continue;
+    const key = `e:${exportPath(provenance.path).slice(-1)[0] ?? ''}`;
+    if (index.has(key) && !exports?.includes(key)) (exports ??= []).push(key);
   }
-  return [...keys].flatMap((key) => index.get(key) ?? []);
+  // Most calls match no spec of the table: no array is built for them.
+  if (!exports) return global && method ? [...global, ...method] : (global ?? method ?? []);
+  return [...(global ?? []), ...(method ?? []), ...exports.flatMap((key) => index.get(key) ?? [])];
 }
 
 /** `import x from 'm'` of a CommonJS module is the module object: drop a leading `default`. */
@@ -197,7 +218,7 @@ export function matchesCallee(pattern: CalleePattern, call: Pick<CallInfo, 'isNe
   if (pattern.global !== undefined) return call.globalName === pattern.global;
   const modules = pattern.modules ?? [];
   if (pattern.export !== undefined) {
-    const wanted = pattern.export === '' ? [] : pattern.export.split('.');
+    const wanted = exportSegments(pattern.export);
     return (call.callee.provenance ?? []).some((provenance) => {
       if (!provenance.exact || !modules.includes(provenance.module)) return false;
       const path = exportPath(provenance.path);
@@ -213,6 +234,18 @@ export function matchesCallee(pattern: CalleePattern, call: Pick<CallInfo, 'isNe
     );
   }
   return false;
+}
+
+const EXPORT_SEGMENTS = new Map<string, readonly string[]>();
+
+/** `'promises.readFile'` as its segments (the spec tables are fixed: computed once per export). */
+function exportSegments(name: string): readonly string[] {
+  let segments = EXPORT_SEGMENTS.get(name);
+  if (!segments) {
+    segments = name === '' ? [] : name.split('.');
+    EXPORT_SEGMENTS.set(name, segments);
+  }
+  return segments;
 }
 
 function normalizeModule(name: string): string {
@@ -271,6 +304,8 @@ export class ModuleAnalysis implements GuardHost {
   private readonly childNodes = new Map<TSESTree.Node, TSESTree.Node[]>();
   /** How many rounds the fixed point took (for tests of the bound). */
   rounds = 0;
+  /** How many function evaluations the rounds made, the module's own body included (for tests). */
+  evaluations = 0;
   private readonly functions: FunctionNode[] = [];
   /** Directly nested functions of each function (the program's top-level ones under the program). */
   private readonly children = new Map<FunctionNode | TSESTree.Program, FunctionNode[]>();
@@ -280,10 +315,29 @@ export class ModuleAnalysis implements GuardHost {
   private readonly classFields = new Map<ClassNode, Map<string, Value>>();
   /** The analyses of the local modules this one imports. */
   private readonly imported = new Set<ModuleAnalysis>();
-  private cache = new Map<TSESTree.Node, Value>();
+  /** Node values, each valid while the evaluation that computed it is the latest of its owner. */
+  private readonly cache = new Map<TSESTree.Node, Computed>();
   private current: Summary = newSummary();
   private changed = false;
   private resolveDepth = 0;
+  /**
+   * What each function's last evaluation read, so that a round re-evaluates only the functions
+   * whose inputs changed (see `run`). A cell is a variable, a summary, a class (its fields) or a
+   * node whose cached value another function used.
+   */
+  private readonly readers = new Map<object, Set<FunctionNode | TSESTree.Program>>();
+  private readonly dirty = new Set<FunctionNode | TSESTree.Program>();
+  /** The function being evaluated while reads are recorded; undefined outside the rounds. */
+  private reader: FunctionNode | TSESTree.Program | undefined;
+  /** What the evaluation under way has read so far. */
+  private readonly readNow = new Set<object>();
+  /** Who computes the nodes evaluated now: the function being evaluated, or the exports. */
+  private owner: Owner = { stamp: 0, watched: new Set() };
+  private readonly owners = new Map<FunctionNode | TSESTree.Program, Owner>();
+  /** What `collectEsmExports` computes: recomputed every round. */
+  private readonly exportsOwner: Owner = this.owner;
+  /** The nodes of each function's body in source order, nested functions excluded. */
+  private readonly bodies = new Map<FunctionNode | TSESTree.Program, TSESTree.Node[]>();
 
   constructor(
     readonly file: JavaScriptFile & { ast: TSESTree.Program },
@@ -301,12 +355,17 @@ export class ModuleAnalysis implements GuardHost {
 
   /** The summary of a function of this module (after the fixed point). */
   summaryOf(fn: FunctionNode): Summary | undefined {
-    return this.summaries.get(fn);
+    const summary = this.summaries.get(fn);
+    if (summary) this.read(summary);
+    return summary;
   }
 
   /** The value an expression of this module holds. */
   valueOf(node: TSESTree.Node): Value {
-    return this.cache.get(node) ?? EMPTY;
+    const value = this.computed(node);
+    // Not computed yet: read again when it is.
+    if (!value && this.reader !== undefined) this.read(node);
+    return value ?? EMPTY;
   }
 
   parentOf(node: TSESTree.Node): TSESTree.Node | undefined {
@@ -318,13 +377,31 @@ export class ModuleAnalysis implements GuardHost {
     return displayName(fn, this.parents.get(fn));
   }
 
-  /** Every call and `new` expression of the module with what its callee is. */
-  *calls(): Generator<{ node: TSESTree.CallExpression | TSESTree.NewExpression; matches(pattern: CalleePattern): boolean; args: readonly Value[] }> {
+  /**
+   * Every call and `new` expression of the module with what its callee is. With `names` (method
+   * and export names, as in `method` and the last segment of `export` patterns), only the calls
+   * whose callee may be one of them: a property of that name, or a value exported under it.
+   */
+  *calls(names?: ReadonlySet<string>): Generator<{ node: TSESTree.CallExpression | TSESTree.NewExpression; matches(pattern: CalleePattern): boolean; args: readonly Value[] }> {
     for (const [node] of this.parents) {
       if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) continue;
+      if (names && !this.mayBeNamed(node, names)) continue;
       const info = this.callInfo(node, node.type === AST_NODE_TYPES.NewExpression);
       yield { node, matches: (pattern) => matchesCallee(pattern, info), args: info.args };
     }
+  }
+
+  private mayBeNamed(node: TSESTree.CallExpression | TSESTree.NewExpression, names: ReadonlySet<string>): boolean {
+    const callee = unwrap(node.callee);
+    // `x.name(…)`: the method, and the last segment of the callee's export path, are `name`.
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = callee.computed ? this.literalKey(callee.property) : memberName(callee);
+      if (name !== undefined) return names.has(name);
+    }
+    const value = this.computed(callee);
+    if (!value) return true;
+    if (callee.type === AST_NODE_TYPES.Identifier && names.has(callee.name)) return true;
+    return (value.provenance ?? []).some((provenance) => provenance.exact && names.has(exportPath(provenance.path).slice(-1)[0] ?? ''));
   }
 
   /** True when every file this analysis read, directly or through its imports, is still the same. */
@@ -338,6 +415,7 @@ export class ModuleAnalysis implements GuardHost {
 
   /** The fields written to instances of a class of this module. */
   fieldsOf(owner: ClassNode): ReadonlyMap<string, Value> | undefined {
+    this.read(owner);
     return this.classFields.get(owner);
   }
 
@@ -367,43 +445,132 @@ export class ModuleAnalysis implements GuardHost {
       for (const variable of scope.variables) for (const identifier of variable.identifiers) this.variableOf.set(identifier, variable);
     }
     // Parents and functions, iteratively (no recursion on deep expressions).
-    const stack: { node: TSESTree.Node; fn: FunctionNode | TSESTree.Program }[] = [{ node: this.ast, fn: this.ast }];
+    const stack: TSESTree.Node[] = [this.ast];
     this.children.set(this.ast, []);
     while (stack.length > 0) {
-      const item = stack.pop();
-      if (!item) break;
-      let owner = item.fn;
-      if (isFunction(item.node)) {
-        this.functions.push(item.node);
-        OWNERS.set(item.node, this);
-        this.children.get(item.fn)?.push(item.node);
-        this.children.set(item.node, []);
-        owner = item.node;
-      } else if (item.node.type === AST_NODE_TYPES.ClassDeclaration || item.node.type === AST_NODE_TYPES.ClassExpression) {
-        OWNERS.set(item.node, this);
+      const node = stack.pop();
+      if (!node) break;
+      if (isFunction(node)) {
+        this.functions.push(node);
+        OWNERS.set(node, this);
+        // The function around it: its parents are known, being visited first.
+        let around = this.parents.get(node);
+        while (around && !isFunction(around)) around = this.parents.get(around);
+        this.children.get(around ?? this.ast)?.push(node);
+        this.children.set(node, []);
+      } else if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) {
+        OWNERS.set(node, this);
       }
-      const children = childrenOf(item.node);
-      if (children.length > 0) this.childNodes.set(item.node, children);
+      const children = childrenOf(node);
+      if (children.length > 0) this.childNodes.set(node, children);
       for (const child of children) {
-        this.parents.set(child, item.node);
-        stack.push({ node: child, fn: owner });
+        this.parents.set(child, node);
+        stack.push(child);
       }
     }
     this.functions.sort((a, b) => a.range[0] - b.range[0]);
     for (const fn of [this.ast, ...this.functions]) this.summaries.set(fn, newSummary());
   }
 
+  /**
+   * Rounds to the fixed point. The first evaluates every function; each later one only the
+   * functions that read something (a variable, a summary, class fields, another function's node
+   * value) that changed since their last evaluation, in the same order, so that every round gives
+   * the state a full round would: a function whose inputs are unchanged would change nothing.
+   */
   private run(): void {
     this.seedVariables();
+    const order = [this.ast, ...this.functions];
+    const last = this.functions[this.functions.length - 1] ?? this.ast;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       this.rounds = round + 1;
       this.changed = false;
-      this.cache = new Map();
-      this.evaluateFunction(this.ast);
-      for (const fn of this.functions) this.evaluateFunction(fn);
+      for (const fn of order) {
+        if (round > 0 && !this.dirty.has(fn)) continue;
+        this.dirty.delete(fn);
+        this.reevaluate(fn);
+      }
+      // Exports are collected after the last function, with its summary current, every round.
+      this.reader = undefined;
+      this.current = this.summaries.get(last) ?? this.current;
+      const previous = this.forget(this.exportsOwner);
+      this.owner = this.exportsOwner;
       this.collectEsmExports();
+      this.touchChanged(previous);
       this.computeVisible();
-      if (!this.changed) break;
+      // A round that changed nothing is the fixed point, as is one after which nothing read a change.
+      if (!this.changed || this.dirty.size === 0) break;
+    }
+    this.reader = undefined;
+  }
+
+  /** Evaluates a function afresh, and tells the readers of its nodes' values when they changed. */
+  private reevaluate(fn: FunctionNode | TSESTree.Program): void {
+    let owner = this.owners.get(fn);
+    if (!owner) {
+      owner = { stamp: 0, watched: new Set() };
+      this.owners.set(fn, owner);
+    }
+    const previous = this.forget(owner);
+    this.evaluations++;
+    this.readNow.clear();
+    this.reader = fn;
+    this.owner = owner;
+    this.evaluateFunction(fn);
+    this.touchChanged(previous);
+  }
+
+  private touchChanged(previous: ReadonlyMap<TSESTree.Node, Value>): void {
+    for (const [node, value] of previous) {
+      const now = this.computed(node);
+      if (!now || signature(now) !== signature(value)) this.touch(node);
+    }
+  }
+
+  /** Drops the values an owner computed; returns those other functions read. */
+  private forget(owner: Owner): Map<TSESTree.Node, Value> {
+    const previous = new Map<TSESTree.Node, Value>();
+    for (const node of owner.watched) {
+      const entry = this.cache.get(node);
+      if (entry && entry.owner === owner && entry.stamp === owner.stamp) previous.set(node, entry.value);
+    }
+    owner.stamp++;
+    return previous;
+  }
+
+  /** The current value of a node, if it was computed and its owner was not evaluated since. */
+  private computed(node: TSESTree.Node): Value | undefined {
+    const entry = this.cache.get(node);
+    if (!entry || entry.stamp !== entry.owner.stamp) return undefined;
+    // Another function's node: this one is evaluated again when the value changes.
+    if (this.reader !== undefined && entry.owner !== this.owner) {
+      entry.owner.watched.add(node);
+      this.read(node);
+    }
+    return entry.value;
+  }
+
+  /** Records that the function being evaluated read `cell`. */
+  private read(cell: object): void {
+    const reader = this.reader;
+    if (reader === undefined) return;
+    let readers = this.readers.get(cell);
+    if (!readers) {
+      readers = new Set();
+      this.readers.set(cell, readers);
+    }
+    readers.add(reader);
+    this.readNow.add(cell);
+  }
+
+  /**
+   * `cell` changed: the functions that read it are evaluated again, except the one under way if it
+   * has not read it yet (its reads from now on see the new value).
+   */
+  private touch(cell: object): void {
+    for (const reader of this.readers.get(cell) ?? []) {
+      if (reader === this.reader && !this.readNow.has(cell)) continue;
+      this.dirty.add(reader);
     }
   }
 
@@ -481,17 +648,23 @@ export class ModuleAnalysis implements GuardHost {
     if (!body) return;
     // Every node of the body that does something, nested functions excluded: they are evaluated
     // as functions of their own.
-    const stack: TSESTree.Node[] = [body];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (!node) break;
-      this.visitEffect(node);
-      const children = this.childNodes.get(node) ?? [];
-      for (let i = children.length - 1; i >= 0; i--) {
-        const child = children[i];
-        if (child && !isFunction(child)) stack.push(child);
+    let nodes = this.bodies.get(fn);
+    if (!nodes) {
+      nodes = [];
+      const stack: TSESTree.Node[] = [body];
+      while (stack.length > 0) {
+        const node = stack.pop();
+        if (!node) break;
+        nodes.push(node);
+        const children = this.childNodes.get(node) ?? [];
+        for (let i = children.length - 1; i >= 0; i--) {
+          const child = children[i];
+          if (child && !isFunction(child)) stack.push(child);
+        }
       }
+      this.bodies.set(fn, nodes);
     }
+    for (const node of nodes) this.visitEffect(node);
   }
 
   private visitEffect(node: TSESTree.Node): void {
@@ -519,6 +692,7 @@ export class ModuleAnalysis implements GuardHost {
     if (signature(joined) !== signature(this.current.returns)) {
       this.current.returns = joined;
       this.changed = true;
+      this.touch(this.current);
     }
   }
 
@@ -529,12 +703,12 @@ export class ModuleAnalysis implements GuardHost {
   }
 
   private eval(node: TSESTree.Node): Value {
-    const cached = this.cache.get(node);
+    const cached = this.computed(node);
     if (cached) return cached;
-    this.cache.set(node, EMPTY);
-    const value = this.compute(node);
-    this.cache.set(node, value);
-    return value;
+    const entry: Computed = { value: EMPTY, owner: this.owner, stamp: this.owner.stamp };
+    this.cache.set(node, entry);
+    entry.value = this.compute(node);
+    return entry.value;
   }
 
   private compute(node: TSESTree.Node): Value {
@@ -766,6 +940,7 @@ export class ModuleAnalysis implements GuardHost {
     else if (node.operator === '||=' || node.operator === '??=' || node.operator === '&&=') value = join(this.eval(node.left), right);
     else value = EMPTY;
     this.assign(node.left, value, node.left);
+    this.checkWrites(node);
     return value;
   }
 
@@ -775,6 +950,7 @@ export class ModuleAnalysis implements GuardHost {
   private readIdentifier(node: TSESTree.Identifier): Value {
     const variable = this.variableOf.get(node);
     if (!variable || variable.defs.length === 0) return EMPTY;
+    this.read(variable);
     const value = this.variables.get(variable) ?? EMPTY;
     return this.guarded(node, value);
   }
@@ -943,6 +1119,7 @@ export class ModuleAnalysis implements GuardHost {
       if (exportPath) this.setExports(exportPath.length === 0 ? value : withFieldPath(EMPTY, exportPath, value));
       return;
     }
+    this.read(variable);
     const current = this.variables.get(variable) ?? EMPTY;
     this.setVariable(variable, withFieldPath(current, path, value));
     // `instance.name = event.x` is read back as `this.name` in the class's methods.
@@ -956,6 +1133,7 @@ export class ModuleAnalysis implements GuardHost {
     if (current && signature(joined) === signature(current)) return;
     this.variables.set(variable, joined);
     this.changed = true;
+    this.touch(variable);
   }
 
   private writeClassField(owner: ClassNode, name: string, value: Value): void {
@@ -971,6 +1149,7 @@ export class ModuleAnalysis implements GuardHost {
     if (current && signature(joined) === signature(current)) return;
     fields.set(name, joined);
     this.changed = true;
+    this.touch(owner);
   }
 
   private setExports(value: Value): void {
@@ -1084,6 +1263,7 @@ export class ModuleAnalysis implements GuardHost {
     }
 
     this.checkSinks(info);
+    this.checkWrites(node);
     const parts: Value[] = [];
     const modeled = this.modelCall(info);
     if (modeled) parts.push(modeled);
@@ -1339,6 +1519,14 @@ export class ModuleAnalysis implements GuardHost {
     }
   }
 
+  /** Sinks that are writes (`obj[key][name] = v`, Azure output bindings): see `writes.ts`. */
+  private checkWrites(node: TSESTree.AssignmentExpression | TSESTree.CallExpression | TSESTree.NewExpression): void {
+    for (const write of writeSinks(node, this)) {
+      const taints = flatten(this.eval(write.node)).filter((taint) => !taint.cleaned.includes(write.spec.kind));
+      if (taints.length > 0 && !write.excluded?.()) this.addSink({ spec: write.spec, file: this.path, range: [write.node.range[0], write.node.range[1]], name: write.name, taints });
+    }
+  }
+
   /** The argument, its property at `spec.property`, or its elements: each with its node and value. */
   private sinkTargets(spec: SinkSpec, argNode: TSESTree.Node, argValue: Value): { node: TSESTree.Node; value: Value }[] {
     if (spec.property !== undefined) return this.propertyTargets(argNode, argNode, argValue, spec.property.split('.'));
@@ -1405,8 +1593,11 @@ export class ModuleAnalysis implements GuardHost {
         sinks.push(...nested.visibleSinks);
         deferred.push(...nested.visibleDeferred);
       }
-      summary.visibleSinks = sinks.slice(0, MAX_SINKS_PER_FUNCTION * 2);
-      summary.visibleDeferred = deferred.slice(0, MAX_SINKS_PER_FUNCTION);
+      const visibleSinks = sinks.slice(0, MAX_SINKS_PER_FUNCTION * 2);
+      const visibleDeferred = deferred.slice(0, MAX_SINKS_PER_FUNCTION);
+      if (!sameItems(visibleSinks, summary.visibleSinks) || !sameItems(visibleDeferred, summary.visibleDeferred)) this.touch(summary);
+      summary.visibleSinks = visibleSinks;
+      summary.visibleDeferred = visibleDeferred;
     }
   }
 
@@ -1560,6 +1751,10 @@ export class ModuleAnalysis implements GuardHost {
 }
 
 // -----------------------------------------------------------------------------------------------
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
 
 function isTrusted(trusted: readonly string[] | undefined, path: readonly string[]): boolean {
   return (trusted ?? []).some((pattern) => matchesPrefix(pattern, path));

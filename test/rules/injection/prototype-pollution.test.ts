@@ -61,6 +61,84 @@ testRule(rule, {
         `,
       },
     },
+    {
+      name: 'hand-written nested writes: a guard refusing __proto__, an own-key check, a null-prototype target',
+      files: {
+        'src/prefs.js': js`
+          exports.handler = async (event) => {
+            const { section, key, value } = JSON.parse(event.body);
+            if (section === '__proto__' || section === 'constructor' || section === 'prototype') return { statusCode: 400 };
+            const prefs = { display: {}, alerts: {} };
+            prefs[section][key] = value;
+            return { statusCode: 200, body: JSON.stringify(prefs) };
+          };
+        `,
+        'src/labels.js': js`
+          exports.handler = async (event) => {
+            const labels = { team: {}, cost: {} };
+            for (const [group, name] of Object.entries(event.queryStringParameters ?? {})) {
+              if (Object.hasOwn(labels, group)) labels[group][name] = true;
+            }
+            return { statusCode: 200, body: JSON.stringify(labels) };
+          };
+        `,
+        'src/index.js': js`
+          exports.handler = async (event) => {
+            const { group, name, value } = JSON.parse(event.body);
+            const index = Object.create(null);
+            index[group] = index[group] || Object.create(null);
+            index[group][name] = value;
+            return { statusCode: 200, body: JSON.stringify(index) };
+          };
+        `,
+      },
+    },
+    {
+      name: 'hand-written nested writes: hasOwnProperty forms, a list of refused keys, a branch on key !== __proto__',
+      files: {
+        'src/merge.js': js`
+          const REFUSED = ['__proto__', 'constructor', 'prototype'];
+          exports.handler = async (event) => {
+            const patch = JSON.parse(event.body);
+            const config = { ui: {}, api: {} };
+            for (const [section, values] of Object.entries(patch)) {
+              if (REFUSED.includes(section)) continue;
+              for (const [key, value] of Object.entries(values)) config[section][key] = value;
+            }
+            for (const [section, values] of Object.entries(patch)) {
+              if (new Set(['__proto__', 'constructor']).has(section)) continue;
+              for (const [key, value] of Object.entries(values)) config[section][key] = value;
+            }
+            for (const section of Object.keys(patch)) {
+              if (config.hasOwnProperty(section)) config[section].touched = true;
+              if (Object.prototype.hasOwnProperty.call(config, section)) config[section].seen = true;
+              if (section !== '__proto__' && section !== 'constructor') config[section].checked = true;
+            }
+            return { statusCode: 200, body: JSON.stringify(config) };
+          };
+        `,
+      },
+    },
+    {
+      name: 'hand-written nested writes: a Map of groups, an allow-list, a constant first key',
+      files: {
+        'src/groups.ts': ts`
+          import type { APIGatewayProxyEvent } from 'aws-lambda';
+          const SECTIONS = ['display', 'alerts'];
+          export const handler = async (event: APIGatewayProxyEvent) => {
+            const { section, key, value } = JSON.parse(event.body ?? '{}');
+            const groups = new Map<string, Record<string, unknown>>();
+            if (!groups.has(section)) groups.set(section, {});
+            groups.get(section)![key] = value;
+            if (!SECTIONS.includes(section)) return { statusCode: 400 };
+            const prefs: Record<string, Record<string, unknown>> = { display: {}, alerts: {} };
+            prefs[section][key] = value;
+            prefs['display'][key] = value;
+            return { statusCode: 200, body: JSON.stringify({ prefs, groups: [...groups] }) };
+          };
+        `,
+      },
+    },
   ],
   invalid: [
     {
@@ -184,6 +262,111 @@ testRule(rule, {
           data: { source: 'req.body', sink: '_.merge' },
           file: 'index.js',
           line: 3, column: 62, endLine: 3, endColumn: 70,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'hand-written nested writes: both keys from the parsed body, and obj[a] = obj[a] || {} first',
+      files: {
+        'src/prefs.js': js`
+          exports.handler = async (event) => {
+            const { section, key, value } = JSON.parse(event.body);
+            const prefs = {};
+            prefs[section] = prefs[section] || {};
+            prefs[section][key] = value;
+            return { statusCode: 200, body: JSON.stringify(prefs) };
+          };
+        `,
+      },
+      errors: [
+        {
+          messageId: 'pollutedObject',
+          data: { source: 'event.body', sink: 'prefs[section][key]' },
+          file: 'src/prefs.js',
+          line: 5, column: 9, endLine: 5, endColumn: 16,
+          related: [
+            { file: 'src/prefs.js', line: 2, column: 46, endLine: 2, endColumn: 56, message: 'event.body (HTTP request body)' },
+            { file: 'src/prefs.js', line: 2, column: 11, endLine: 2, endColumn: 18, message: 'section' },
+            { file: 'src/prefs.js', line: 5, column: 9, endLine: 5, endColumn: 16, message: 'property key' },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'hand-written nested writes: a local helper called with query parameters, and a guard on the wrong key',
+      files: {
+        'src/labels.js': js`
+          function assignNested(target, group, name, value) {
+            if (!target[group]) target[group] = {};
+            target[group][name] = value;
+          }
+          exports.handler = async (event) => {
+            const q = event.queryStringParameters;
+            const labels = {};
+            assignNested(labels, q.group, q.name, q.value);
+            if (q.name === '__proto__') return { statusCode: 400 };
+            labels[q.kind].name = q.name;
+            return { statusCode: 200, body: JSON.stringify(labels) };
+          };
+        `,
+      },
+      errors: [
+        {
+          messageId: 'pollutedObject',
+          data: { source: 'event.queryStringParameters.group', sink: 'target[group][name]' },
+          file: 'src/labels.js',
+          line: 3, column: 10, endLine: 3, endColumn: 15,
+        },
+        {
+          messageId: 'pollutedObject',
+          data: { source: 'event.queryStringParameters.kind', sink: 'labels[q.kind].name' },
+          file: 'src/labels.js',
+          line: 10, column: 10, endLine: 10, endColumn: 16,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'hand-written nested writes: Azure v3 and v4, TypeScript, three levels deep',
+      files: {
+        'Settings/index.js': js`
+          module.exports = async function (context, req) {
+            const tree = { a: { b: {} } };
+            tree[req.params.first][req.params.second][req.params.third] = req.body;
+            context.res = { body: tree };
+          };
+        `,
+        'src/functions/prefs.ts': ts`
+          import { app, HttpRequest } from '@azure/functions';
+          app.http('prefs', { handler: async (request: HttpRequest) => {
+            const body = (await request.json()) as Record<string, string>;
+            const prefs: Record<string, Record<string, string>> = {};
+            prefs[body.section] ??= {};
+            prefs[body.section][body.key] = body.value;
+            return { jsonBody: prefs };
+          } });
+        `,
+      },
+      errors: [
+        {
+          messageId: 'pollutedObject',
+          data: { source: 'req.params.first', sink: 'tree[req.params.first][req.params.second][req.params.third]' },
+          file: 'Settings/index.js',
+          line: 3, column: 8, endLine: 3, endColumn: 24,
+        },
+        {
+          messageId: 'pollutedObject',
+          data: { source: 'req.params.second', sink: 'tree[req.params.first][req.params.second][req.params.third]' },
+          file: 'Settings/index.js',
+          line: 3, column: 26, endLine: 3, endColumn: 43,
+        },
+        {
+          messageId: 'pollutedObject',
+          data: { source: 'request.json().section', sink: 'prefs[body.section][body.key]' },
+          file: 'src/functions/prefs.ts',
+          line: 6, column: 9, endLine: 6, endColumn: 21,
         },
       ],
       output: null,
