@@ -13,6 +13,7 @@ import {
   type VersionedTextDocumentIdentifier,
 } from 'vscode-languageclient/node';
 import { Commands, SETTINGS_SECTION, STATUS_NOTIFICATION, type StatusParams } from '../../protocol';
+import { showLeastPrivilegePolicy } from './least-privilege-policy';
 import { showRuleDocumentation } from './rule-docs';
 import { StatusItem } from './status';
 
@@ -77,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     languageClient.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params)),
     vscode.commands.registerCommand(Commands.scanWorkspace, () => scanWorkspace(languageClient, outputChannel)),
     vscode.commands.registerCommand(Commands.fixAll, () => fixAll(languageClient, outputChannel)),
+    vscode.commands.registerCommand(Commands.showLeastPrivilegePolicy, () => showLeastPrivilegePolicy(languageClient, outputChannel)),
     vscode.commands.registerCommand(Commands.showRuleDocumentation, (ruleId?: unknown) =>
       showRuleDocumentation(context.extensionUri, ruleId, outputChannel),
     ),

@@ -90,13 +90,21 @@ export const SDK_V2_CLIENT_FILES: Readonly<Record<string, string>> = {
   sts: 'STS',
 };
 
-/** PartiQL statements need one action per verb; an unknown statement may need any of them. */
-export const PARTIQL_ACTIONS: Readonly<Record<'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE', string>> = {
+/**
+ * PartiQL statements need the action of the word they start with; an unknown statement may need
+ * any of them. `EXISTS(SELECT …)`, the condition check of a transaction, reads an item, which the
+ * DynamoDB IAM documentation grants with `PartiQLSelect`.
+ */
+export const PARTIQL_ACTIONS: Readonly<Record<'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'EXISTS', string>> = {
   SELECT: 'dynamodb:PartiQLSelect',
   INSERT: 'dynamodb:PartiQLInsert',
   UPDATE: 'dynamodb:PartiQLUpdate',
   DELETE: 'dynamodb:PartiQLDelete',
+  EXISTS: 'dynamodb:PartiQLSelect',
 };
+
+/** The input properties holding a PartiQL operation's statements: one `Statement`, or a list of `{ Statement }`. */
+export const PARTIQL_STATEMENT_LISTS: readonly string[] = ['Statements', 'TransactStatements'];
 
 /** The operations that run PartiQL statements (actions decided by {@link PARTIQL_ACTIONS}). */
 export const PARTIQL_OPERATIONS: ReadonlySet<string> = new Set(['ExecuteStatement', 'BatchExecuteStatement', 'ExecuteTransaction']);

@@ -6,7 +6,11 @@
  *   through `workspace/applyEdit`; refused when the document moved past `version`.
  * - `Commands.runScanWorkspace` `[]`: analyses every indexed file and publishes the findings of
  *   files that are not open, so they reach Problems; answers a `ScanWorkspaceResult`.
+ * - `Commands.runLeastPrivilegePolicy` `[{ uri, function? }]`: the least-privilege policy of a
+ *   function the file defines (a template) or implements (a handler), in its template's syntax;
+ *   answers a `LeastPrivilegePolicyResult` (edits nothing).
  */
+import * as path from 'node:path';
 import type {
   ApplyWorkspaceEditParams,
   ApplyWorkspaceEditResult,
@@ -15,7 +19,8 @@ import type {
   WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ScanWorkspaceResult } from '../../protocol/index';
+import type { LeastPrivilegePolicyResult, ScanWorkspaceResult } from '../../protocol/index';
+import { functionPolicy } from '../../rules/fixes/least-privilege-policy';
 import { yieldToEventLoop, type Analyser, type AnalysisResult } from './analysis';
 import { fixAllEdit, FIX_ALL_TITLE, type EditContext } from './code-actions';
 import type { DiagnosticProvider } from './diagnostic-provider';
@@ -114,6 +119,33 @@ export async function scanWorkspace(
   if (provider.mode === 'pull') provider.revalidateOpenDocuments(undefined);
   context.logger.info(`Scanned ${result.files} files: ${result.findings} findings${result.cancelled ? ' (cancelled)' : ''}`);
   return result;
+}
+
+export async function leastPrivilegePolicy(args: readonly unknown[] | undefined, context: CommandContext): Promise<LeastPrivilegePolicyResult> {
+  const argument = args?.[0];
+  const uri = typeof argument === 'object' && argument !== null ? (argument as Record<string, unknown>).uri : undefined;
+  const wanted = typeof argument === 'object' && argument !== null ? (argument as Record<string, unknown>).function : undefined;
+  if (typeof uri !== 'string' || (wanted !== undefined && typeof wanted !== 'string')) {
+    return { kind: 'error', message: 'expected a { uri, function? } argument' };
+  }
+  await context.workspace.whenReady();
+  const file = context.workspace.pathOf(uri);
+  const project = context.workspace.project;
+  if (file === undefined || !project.has(file)) return { kind: 'error', message: 'The file is not analysed.' };
+  const model = project.model;
+  // The functions the file defines, else those whose handler it is.
+  const defined = model.functions.filter((fn) => fn.file === file);
+  const candidates = (defined.length > 0 ? defined : model.functionsForHandler(file)).filter((fn) => fn.platform === 'aws');
+  if (candidates.length === 0) return { kind: 'error', message: 'No AWS function is defined in this file or has its handler here.' };
+  const chosen = wanted === undefined ? (candidates.length === 1 ? candidates[0] : undefined) : candidates.find((fn) => fn.name === wanted);
+  if (!chosen) {
+    if (wanted !== undefined) return { kind: 'error', message: `No function named "${wanted}" here; the functions are: ${candidates.map((fn) => fn.name).join(', ')}.` };
+    return { kind: 'choose', functions: candidates.map((fn) => fn.name).sort() };
+  }
+  // Paths in the text read from the template's folder, as the template names them.
+  const folder = path.posix.dirname(chosen.file);
+  const policy = functionPolicy(model, (each) => project.sourceFile(each), chosen, (each) => path.posix.relative(folder, each) || each);
+  return { kind: 'policy', function: policy.function, language: policy.language, text: policy.text, notes: policy.notes };
 }
 
 function readDocumentArgument(value: unknown): { uri: string; version?: number } | undefined {

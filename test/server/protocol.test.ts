@@ -126,7 +126,7 @@ describe('language server protocol', function () {
         codeActionKinds: ['quickfix', FIX_ALL_CODE_ACTION_KIND],
         resolveProvider: false,
       });
-      assert.deepEqual(capabilities.executeCommandProvider, { commands: [Commands.applyFixAll, Commands.runScanWorkspace] });
+      assert.deepEqual(capabilities.executeCommandProvider, { commands: [Commands.applyFixAll, Commands.runScanWorkspace, Commands.runLeastPrivilegePolicy] });
       assert.deepEqual(capabilities.diagnosticProvider, {
         identifier: 'serverless-security-lint',
         interFileDependencies: true,

@@ -45,20 +45,38 @@ export function documentOperation(name: string): string | undefined {
   return Object.hasOwn(DOCUMENT_CLIENT_OPERATIONS, name) ? DOCUMENT_CLIENT_OPERATIONS[name] : undefined;
 }
 
-/** The PartiQL verb a statement starts with, when it is one. */
-export function partiqlVerb(statement: string): keyof typeof PARTIQL_ACTIONS | undefined {
-  const verb = /^\s*(\w+)/.exec(statement)?.[1]?.toUpperCase();
-  return verb === 'SELECT' || verb === 'INSERT' || verb === 'UPDATE' || verb === 'DELETE' ? verb : undefined;
+/**
+ * The PartiQL verb a statement starts with, when it is one. `statement` may be only the fixed
+ * start of the text (`complete` false, as in `` `SELECT * FROM ${table}` `` cut at the
+ * interpolation): the word then counts only when something other than a word character follows it.
+ */
+export function partiqlVerb(statement: string, complete = true): keyof typeof PARTIQL_ACTIONS | undefined {
+  const match = /^\s*(\w+)/.exec(statement);
+  const rest = match ? statement.slice(match[0].length) : '';
+  if (!match || (!complete && rest === '')) return undefined;
+  const verb = match[1]?.toUpperCase();
+  // `EXISTS` is a function: only `EXISTS(…)` is the condition check.
+  if (verb === 'EXISTS') return /^\s*\(/.test(rest) ? verb : undefined;
+  return verb !== undefined && Object.hasOwn(PARTIQL_ACTIONS, verb) ? (verb as keyof typeof PARTIQL_ACTIONS) : undefined;
+}
+
+/** What is known of a PartiQL statement's text: all of it, or its fixed start (`complete` false). */
+export interface StatementText {
+  text: string;
+  complete: boolean;
 }
 
 /**
  * The IAM actions an operation needs, sorted and unique. PartiQL operations need the action of
- * each statement's verb; `statements` are the literal statements found (undefined entries are
- * statements not known before run time, which may need any of the four actions).
+ * each statement's verb; `statements` are the statements found, as whole literal text or a known
+ * start (undefined entries are statements not known before run time, which may need any of the
+ * four actions).
  */
-export function actionsForOperation(service: string, operation: string, statements: readonly (string | undefined)[] = []): string[] {
+export function actionsForOperation(service: string, operation: string, statements: readonly (string | StatementText | undefined)[] = []): string[] {
   if (service === 'dynamodb' && PARTIQL_OPERATIONS.has(operation)) {
-    const verbs = statements.map((statement) => (statement === undefined ? undefined : partiqlVerb(statement)));
+    const verbs = statements.map((statement) =>
+      statement === undefined ? undefined : typeof statement === 'string' ? partiqlVerb(statement) : partiqlVerb(statement.text, statement.complete),
+    );
     const actions = verbs.length === 0 || verbs.includes(undefined) ? Object.values(PARTIQL_ACTIONS) : verbs.flatMap((verb) => (verb ? [PARTIQL_ACTIONS[verb]] : []));
     return [...new Set(actions)].sort();
   }

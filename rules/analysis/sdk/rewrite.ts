@@ -261,3 +261,101 @@ export function appendStatements(file: SourceFile, anchor: PolicyStatement, stat
   const text = insertStatements(file, style, anchor, statements);
   return text === undefined ? undefined : withLineEndings(file, { range: { start: anchor.node.range.end, end: anchor.node.range.end }, text });
 }
+
+/**
+ * The style for statements written where no statement stands to copy (a printed policy, a new
+ * per-function role): the quoting of `like` when given, the file's indentation and tag habit.
+ */
+function blockStyle(file: SourceFile, like: PolicyStatement | undefined): Style {
+  const copied = like && like.file === file.path && isDocumentFile(file) ? styleOf(file, like) : undefined;
+  if (copied) return copied;
+  const unitMatch = /\n( +)\S/.exec(file.text);
+  return {
+    language: file.language === 'json' ? 'json' : 'yaml',
+    shortTags: /(^|[\s[,:-])!(Ref|Sub|GetAtt|Join)\s/m.test(file.text),
+    quote: undefined,
+    resourceQuote: undefined,
+    unit: unitMatch?.[1] && unitMatch[1].length <= 4 ? unitMatch[1] : '  ',
+  };
+}
+
+/** One indentation step of a YAML or JSON file (two spaces when the file does not tell). */
+export function indentUnit(file: SourceFile): string {
+  return blockStyle(file, undefined).unit;
+}
+
+/**
+ * `statements` as the items of a YAML block list whose dashes stand at `column`, in the file's
+ * style (short tags when it uses them, the quoting of `like`): lines joined by `\n`, without a
+ * leading or trailing new line.
+ */
+export function yamlStatementItems(file: SourceFile, statements: readonly PlannedStatement[], column: number, like?: PolicyStatement): string {
+  const style = blockStyle(file, like);
+  const pad = ' '.repeat(column);
+  const keyColumn = column + 2;
+  const inner = ' '.repeat(keyColumn);
+  return statements
+    .map(
+      (statement) =>
+        `${pad}- Effect: Allow\n${inner}Action:${yamlValue(file, style, undefined, statement.actions, keyColumn)}\n` +
+        `${inner}Resource:${yamlValue(file, quoted(style, 'Resource'), undefined, statement.resources, keyColumn)}`,
+    )
+    .join('\n');
+}
+
+/** A statement as plain JSON data, CloudFormation intrinsics in their long form. */
+export interface StatementData {
+  Effect: 'Allow';
+  Action: string | string[];
+  Resource: TemplateValue | TemplateValue[];
+}
+
+/** The planned statements as JSON data: a single action or resource as a value, several as a list. */
+export function statementData(statements: readonly PlannedStatement[]): StatementData[] {
+  return statements.map((statement) => ({
+    Effect: 'Allow',
+    Action: statement.actions.length === 1 && statement.actions[0] !== undefined ? statement.actions[0] : [...statement.actions],
+    Resource: statement.resources.length === 1 && statement.resources[0] !== undefined ? statement.resources[0] : [...statement.resources],
+  }));
+}
+
+/** Each planned statement as a JSON object on one line. */
+export function jsonStatementObjects(statements: readonly PlannedStatement[]): string[] {
+  return statements.map((statement) => `{ "Effect": "Allow", "Action": ${jsonValue(statement.actions, false, '', '', false)}, "Resource": ${jsonValue(statement.resources, false, '', '', false)} }`);
+}
+
+/**
+ * A JSON `"Policies"` member holding one inline `least-privilege` policy with the statements, for
+ * an `AWS::IAM::Role` whose properties stand at `column` (the new member's key column): on one
+ * line, or laid out one level per line with one statement a line. No leading indentation, no
+ * trailing comma.
+ */
+export function jsonRolePolicies(statements: readonly PlannedStatement[], column: number, unit: string, oneLine: boolean): string {
+  const objects = jsonStatementObjects(statements);
+  if (oneLine) return `"Policies": [{ "PolicyName": "least-privilege", "PolicyDocument": { "Version": "2012-10-17", "Statement": [${objects.join(', ')}] } }]`;
+  const pad = (steps: number) => ' '.repeat(column) + unit.repeat(steps);
+  return (
+    `"Policies": [\n${pad(1)}{\n${pad(2)}"PolicyName": "least-privilege",\n${pad(2)}"PolicyDocument": {\n${pad(3)}"Version": "2012-10-17",\n${pad(3)}"Statement": [\n` +
+    objects.map((object) => pad(4) + object).join(',\n') +
+    `\n${pad(3)}]\n${pad(2)}}\n${pad(1)}}\n${pad(0)}]`
+  );
+}
+
+/**
+ * The YAML `Policies:` entry holding one inline `least-privilege` policy with the statements, for
+ * an `AWS::IAM::Role` whose properties stand at `column`: whole lines, the last without its line break.
+ */
+export function yamlRolePolicies(file: SourceFile, statements: readonly PlannedStatement[], column: number, like?: PolicyStatement): string {
+  const unit = indentUnit(file);
+  const pad = ' '.repeat(column);
+  const inner = ' '.repeat(column + unit.length + 2);
+  return (
+    `${pad}Policies:\n${pad}${unit}- PolicyName: least-privilege\n${inner}PolicyDocument:\n${inner}${unit}Version: '2012-10-17'\n` +
+    `${inner}${unit}Statement:\n${yamlStatementItems(file, statements, column + unit.length + 2 + 2 * unit.length, like)}`
+  );
+}
+
+/** The planned statements as a JSON array on one line, as the fixes write JSON. */
+export function jsonStatementList(statements: readonly PlannedStatement[]): string {
+  return '[' + jsonStatementObjects(statements).join(', ') + ']';
+}

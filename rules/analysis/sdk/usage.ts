@@ -19,12 +19,13 @@ import type { FunctionModel } from '../../model/types';
 import { getPath, isScalar } from '../../parse/document';
 import { parseJavaScript } from '../../parse/javascript';
 import type { SourceFile } from '../../parse/source-file';
-import { CLIENT_NON_OPERATIONS } from '../../data/sdk-operations';
+import { CLIENT_NON_OPERATIONS, PARTIQL_OPERATIONS } from '../../data/sdk-operations';
 import { SERVICE_RESOURCES } from '../../data/sdk-resources';
 import { memberPath, propertyName, requiredModule, unwrap, walk } from '../estree';
 import { collectImports, type ImportBindings } from '../imports';
 import { moduleCandidates } from '../taint/module';
 import { actionsForOperation, documentOperation, operationName, v2ClassService, v2ClientFileClass, v3PackageService } from './operations';
+import { mutatedName, partiqlStatements } from './statements';
 
 /** Where the resource an SDK call acts on comes from. */
 export type ResourceSource =
@@ -168,6 +169,8 @@ function analyseModule(
   const bindings = collectImports(program);
   const declarations = new Map<string, TSESTree.Node>();
   const envNames = new Map<string, string>();
+  // Names declared `const` (true), or also with `let`/`var` or changed in place (false): only a constant's value is followed into PartiQL text.
+  const constancy = new Map<string, boolean>();
 
   // Local modules first, so clients they export are known below.
   walk(program, (node) => {
@@ -211,7 +214,13 @@ function analyseModule(
 
   // Pass 1: declarations, environment names and clients, in source order.
   walk(program, (node) => {
-    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
+    const mutated = mutatedName(node);
+    if (mutated !== undefined) constancy.set(mutated, false);
+    if (node.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of node.declarations) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) constancy.set(declarator.id.name, node.kind === 'const' && constancy.get(declarator.id.name) !== false);
+      }
+    } else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
       if (node.id.type === AST_NODE_TYPES.Identifier) {
         declarations.set(node.id.name, node.init);
         const client = clientOf(node.init);
@@ -242,7 +251,8 @@ function analyseModule(
     }
   });
 
-  const context: InputContext = { declarations, envNames };
+  const constants = new Set([...constancy].flatMap(([name, constant]) => (constant ? [name] : [])));
+  const context: InputContext = { declarations, envNames, constants };
   const record = (node: TSESTree.Node, service: string, operation: string, input: TSESTree.Node | undefined): void => {
     usage.calls.push(callOf(path, node, service, operation, input, context));
   };
@@ -385,6 +395,8 @@ interface InputContext {
   declarations: ReadonlyMap<string, TSESTree.Node>;
   /** Locals destructured from `process.env`, by local name → variable name. */
   envNames: ReadonlyMap<string, string>;
+  /** Names declared with `const` only. */
+  constants: ReadonlySet<string>;
 }
 
 /** An object literal, following a `const params = {…}` once or twice. */
@@ -428,16 +440,7 @@ function sourceOf(node: TSESTree.Node | undefined, context: InputContext, depth 
 }
 
 function callOf(file: FilePath, node: TSESTree.Node, service: string, operation: string, input: TSESTree.Node | undefined, context: InputContext): SdkCall {
-  const statements: (string | undefined)[] = [];
-  if (service === 'dynamodb') {
-    const statement = objectProperty(input, 'Statement', context);
-    if (statement) {
-      const source = sourceOf(statement, context);
-      statements.push(source.kind === 'literal' ? source.value : undefined);
-    } else if (objectProperty(input, 'Statements', context) || objectProperty(input, 'TransactStatements', context)) {
-      statements.push(undefined);
-    }
-  }
+  const statements = service === 'dynamodb' && PARTIQL_OPERATIONS.has(operation) ? partiqlStatements(input, context) : [];
   const call: SdkCall = {
     file,
     range: { start: node.range[0], end: node.range[1] },

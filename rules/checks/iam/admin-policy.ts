@@ -1,5 +1,7 @@
 import { describeRole, flattenPlaceholders, functionsOfRole, isSymbolicText, literalScalar, literalText } from '../../analysis/iam-grants';
-import { defineRule, type FindingDraft } from '../../engine/define-rule';
+import { countActions } from '../../analysis/policy-values';
+import { defineRule, type FindingDraft, type FixDraft } from '../../engine/define-rule';
+import { replaceManagedPolicy } from '../../fixes/managed-policy';
 import type { DocNode } from '../../parse/document';
 
 /**
@@ -34,11 +36,12 @@ export default defineRule({
   messages: {
     administrator: '{policy} gives {holder} {grants}; attach a policy with only the actions its functions call.',
     fullAccess: '{policy} gives {holder} every action of a service on every resource; attach a policy with only the actions its functions call.',
+    narrow: 'Replace with the {actions} the handlers use{note}',
   },
-  fixable: 'none',
+  fixable: 'suggestion',
   appliesTo: ['template'],
   check(ctx) {
-    const findings: FindingDraft<'administrator' | 'fullAccess'>[] = [];
+    const findings: FindingDraft<'administrator' | 'fullAccess' | 'narrow'>[] = [];
     // A per-function role that inherits the provider's policies holds the same nodes: report
     // each written policy once.
     const seen = new Set<DocNode>();
@@ -59,10 +62,14 @@ export default defineRule({
           return node ? [ctx.related({ file: model.file, range: node.range }, `function ${model.name} runs with ${name}`)] : [];
         });
         const data = { policy: name, holder: describeRole(role, functions) };
+        const replacement = replaceManagedPolicy(ctx, policy, name, holders);
+        const suggest: FixDraft<'narrow'>[] = replacement
+          ? [{ messageId: 'narrow', data: { actions: countActions(replacement.actions.length), note: replacement.scoped ? '' : ' (some resource names are unknown and stay "*")' }, edits: replacement.edits }]
+          : [];
         findings.push(
           grants === undefined
-            ? { messageId: 'fullAccess', data, node: underline, related }
-            : { messageId: 'administrator', data: { ...data, grants }, node: underline, related },
+            ? { messageId: 'fullAccess', data, node: underline, related, suggest }
+            : { messageId: 'administrator', data: { ...data, grants }, node: underline, related, suggest },
         );
       }
     }

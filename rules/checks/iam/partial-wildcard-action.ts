@@ -6,6 +6,7 @@ import {
 } from '../../analysis/policy-values';
 import { narrowSuggestions, rewriteStatement } from '../../analysis/sdk/rewrite';
 import { defineRule, type FindingDraft } from '../../engine/define-rule';
+import { splitSuggestions } from '../../fixes/split-roles';
 
 export default defineRule({
   id: 'iam/partial-wildcard-action',
@@ -18,11 +19,12 @@ export default defineRule({
   messages: {
     partialWildcard: '"{action}" grants {count} ({levels}); list only the actions the functions need.',
     narrow: 'Replace with the {actions} the handlers use{note}',
+    split: 'Split into {count} per-function roles, each with the actions its handler uses{note}',
   },
   fixable: 'suggestion',
   appliesTo: ['template'],
   check(ctx) {
-    const findings: FindingDraft<'partialWildcard' | 'narrow'>[] = [];
+    const findings: FindingDraft<'partialWildcard' | 'narrow' | 'split'>[] = [];
     for (const statement of ctx.model.statementsIn(ctx.file.path)) {
       for (const { value, grants } of partialWildcards(statement)) {
         // A pattern that reaches Write or Permissions management is iam/partial-wildcard-write-action's.
@@ -32,7 +34,7 @@ export default defineRule({
           data: { action: value.text, count: countActions(grants.length), levels: describeAccessLevels(grants) },
           node: value.node,
           related: statementRelated(ctx, statement),
-          suggest: narrowSuggestions(rewriteStatement(ctx, statement)),
+          suggest: [...narrowSuggestions(rewriteStatement(ctx, statement)), ...splitSuggestions(ctx, statement)],
         });
       }
     }

@@ -1,6 +1,7 @@
 import { narrowSuggestions, rewriteStatement, type StatementRewrite } from '../../analysis/sdk/rewrite';
 import { keysByValue } from '../../analysis/iam-grants';
 import { defineRule, type FindingDraft } from '../../engine/define-rule';
+import { splitSuggestions } from '../../fixes/split-roles';
 import type { RelatedLocation } from '../../engine/types';
 import type { PolicyOwner } from '../../model/types';
 import { isScalar } from '../../parse/document';
@@ -19,16 +20,18 @@ export default defineRule({
   messages: {
     wildcard: '"{action}" allows every action of {service}; list only the actions the functions need.',
     narrow: 'Replace with the {actions} the handlers use{note}',
+    split: 'Split into {count} per-function roles, each with the actions its handler uses{note}',
   },
   fixable: 'suggestion',
   appliesTo: ['template'],
   check(ctx) {
-    const findings: FindingDraft<'wildcard' | 'narrow'>[] = [];
+    const findings: FindingDraft<'wildcard' | 'narrow' | 'split'>[] = [];
     for (const statement of ctx.model.statementsIn(ctx.file.path)) {
       // A Deny with a wildcard takes rights away; NotAction has its own rule. A SAM policy
       // template's actions are SAM's, not text the user wrote (TextractPolicy grants textract:*).
       if (!statement.isAllow || statement.actionKey !== 'Action' || statement.template) continue;
       let rewrite: StatementRewrite | undefined | null = null;
+      let split: ReturnType<typeof splitSuggestions> | null = null;
       for (const action of statement.actions) {
         // Intrinsics (`!Ref`, `!If`, `!Sub`) are left alone: their value is unknown until deploy.
         if (!isScalar(action) || typeof action.value !== 'string') continue;
@@ -44,7 +47,8 @@ export default defineRule({
           related.push(ctx.related({ file: statement.file, range }, `granted to ${describeOwner(owner)}`));
         }
         if (rewrite === null) rewrite = rewriteStatement(ctx, statement);
-        findings.push({ messageId: 'wildcard', data: { action: text, service }, node: action, related, suggest: narrowSuggestions(rewrite) });
+        split ??= splitSuggestions(ctx, statement);
+        findings.push({ messageId: 'wildcard', data: { action: text, service }, node: action, related, suggest: [...narrowSuggestions(rewrite), ...split] });
       }
     }
     return findings;

@@ -2,10 +2,11 @@ import { expandActionInfo, resourceMatches, type ActionInfo } from '../../analys
 import { listForMessage, policyValues, statementRelated, type PolicyValue } from '../../analysis/policy-values';
 import { narrowSuggestions, rewriteStatement } from '../../analysis/sdk/rewrite';
 import { defineRule, type FindingDraft } from '../../engine/define-rule';
+import { splitSuggestions } from '../../fixes/split-roles';
 import type { PolicyStatement, PolicyTemplateUse } from '../../model/types';
 import { isMap, isScalar, type DocNode } from '../../parse/document';
 
-type MessageId = 'wildcardResource' | 'everyResourceOfType' | 'templateParameter' | 'narrow';
+type MessageId = 'wildcardResource' | 'everyResourceOfType' | 'templateParameter' | 'narrow' | 'split';
 
 export default defineRule({
   id: 'iam/wildcard-resource',
@@ -20,6 +21,7 @@ export default defineRule({
     everyResourceOfType: '"{resource}" matches every {types}: {actions} may act on any of them; name the ARNs the functions use.',
     templateParameter: '{parameter} "{value}" makes {template} grant {actions} on every {types}; pass the one the functions use.',
     narrow: 'Replace with the {actions} the handlers use{note}',
+    split: 'Split into {count} per-function roles, each with the actions its handler uses{note}',
   },
   fixable: 'suggestion',
   appliesTo: ['template'],
@@ -50,7 +52,7 @@ export default defineRule({
         if (!node || !finding) continue;
         if (statement.template) finding = describeTemplateParameter(finding, node, statement.template);
         // A SAM policy template is not statement text to rewrite (rewriteStatement declines it).
-        findings.push({ ...finding, node, related: statementRelated(ctx, statement), suggest: narrowSuggestions(rewriteStatement(ctx, statement)) });
+        findings.push({ ...finding, node, related: statementRelated(ctx, statement), suggest: [...narrowSuggestions(rewriteStatement(ctx, statement)), ...splitSuggestions(ctx, statement)] });
       }
     }
     return findings;
