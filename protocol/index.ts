@@ -16,6 +16,10 @@ export const Commands = {
   applyFixAll: 'serverlessSecurityLint.server.applyFixAll',
   /** Server-side command behind `scanWorkspace`. */
   runScanWorkspace: 'serverlessSecurityLint.server.scanWorkspace',
+  /** Show the least-privilege policy of a function of the active file in a new editor. */
+  showLeastPrivilegePolicy: 'serverlessSecurityLint.showLeastPrivilegePolicy',
+  /** Server-side command behind `showLeastPrivilegePolicy`: arguments `[LeastPrivilegePolicyParams]`. */
+  runLeastPrivilegePolicy: 'serverlessSecurityLint.server.leastPrivilegePolicy',
 } as const;
 
 /** Notification from the server: a one-line state for the status item. */
@@ -34,6 +38,8 @@ export interface Settings {
   rules: Record<string, 'error' | 'warning' | 'info' | 'off'>;
   /** Milliseconds to wait after a change before analysing (push mode only). */
   debounceMs: number;
+  /** `maxFileSize` in bytes: larger files are not analysed. The configuration file's wins; unset, 2 MB. */
+  maxFileBytes?: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, debounceMs: 250 };
@@ -50,3 +56,18 @@ export interface ScanWorkspaceResult {
   /** True when the request was cancelled before every file was analysed. */
   cancelled: boolean;
 }
+
+/** What `Commands.runLeastPrivilegePolicy` takes: a template or handler, and which of its functions. */
+export interface LeastPrivilegePolicyParams {
+  uri: string;
+  /** The function's name; needed when the file defines or implements several. */
+  function?: string;
+}
+
+/** What `Commands.runLeastPrivilegePolicy` answers. */
+export type LeastPrivilegePolicyResult =
+  /** The policy in the template's syntax, with what it may miss. */
+  | { kind: 'policy'; function: string; language: 'yaml' | 'json'; text: string; notes: string[] }
+  /** The file has several functions and none was named: ask the user which. */
+  | { kind: 'choose'; functions: string[] }
+  | { kind: 'error'; message: string };

@@ -2,7 +2,7 @@
  * The engine's public surface for the CLI, the language server and the tests.
  */
 export { ALL_RULES } from './checks/index';
-export { CONFIG_FILE_NAMES, EMPTY_CONFIG, isIgnored, parseConfig } from './engine/config';
+export { CONFIG_FILE_NAMES, EMPTY_CONFIG, formatFileSize, isIgnored, MAX_FILE_SIZE_CEILING, parseConfig, parseFileSize } from './engine/config';
 export type { ConfigResult, LintConfig, RuleSetting } from './engine/config';
 export { DOCS_BASE_URL, formatMessage } from './engine/define-rule';
 export type { Rule } from './engine/define-rule';

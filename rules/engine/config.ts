@@ -8,6 +8,7 @@
  *   injection/command: [error, { … }]     # severity plus the rule's options
  * ignore:
  *   - "generated/**"                      # globs relative to the config file's folder
+ * maxFileSize: 4MB                        # larger files are not analysed (default 2MB)
  * ```
  *
  * Parsing validates the shape and every rule id, so a typo is a clear error, not a silent no-op.
@@ -33,6 +34,8 @@ export interface LintConfig {
   ignore: string[];
   /** The folder the configuration was found in (POSIX), `''` for the scan root. */
   root: string;
+  /** `maxFileSize`: files larger than this many UTF-8 bytes are not analysed. */
+  maxFileBytes?: number;
 }
 
 export const EMPTY_CONFIG: LintConfig = { rules: {}, ignore: [], root: '' };
@@ -53,9 +56,15 @@ export function parseConfig(text: string, fileName: string, knownRuleIds: Readon
   if (raw === null || raw === undefined) return { config: { ...EMPTY_CONFIG, root } };
   if (!isRecord(raw)) return { error: `${fileName}: the configuration must be a map with "rules" and "ignore"` };
 
-  const unknownKeys = Object.keys(raw).filter((key) => key !== 'rules' && key !== 'ignore');
+  const unknownKeys = Object.keys(raw).filter((key) => key !== 'rules' && key !== 'ignore' && key !== 'maxFileSize');
   if (unknownKeys.length > 0) {
-    return { error: `${fileName}: unknown key "${unknownKeys[0]}" (expected "rules" or "ignore")` };
+    return { error: `${fileName}: unknown key "${unknownKeys[0]}" (expected "rules", "ignore" or "maxFileSize")` };
+  }
+  let maxFileBytes: number | undefined;
+  if (raw.maxFileSize !== undefined && raw.maxFileSize !== null) {
+    const size = parseFileSize(raw.maxFileSize);
+    if (typeof size === 'string') return { error: `${fileName}: "maxFileSize": ${size}` };
+    maxFileBytes = size;
   }
 
   const rules: Record<string, RuleSetting> = {};
@@ -76,7 +85,44 @@ export function parseConfig(text: string, fileName: string, knownRuleIds: Readon
     }
     ignore.push(...raw.ignore);
   }
-  return { config: { rules, ignore, root } };
+  return { config: { rules, ignore, root, ...(maxFileBytes !== undefined ? { maxFileBytes } : {}) } };
+}
+
+/** A limit as `parseFileSize` reads it back: `2MB`, `512KB`, or bytes when neither divides it. */
+export function formatFileSize(bytes: number): string {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)}MB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024}KB`;
+  return `${bytes} bytes`;
+}
+
+/** The largest `maxFileSize` accepted: beyond it one file would hold an analysis for seconds. */
+export const MAX_FILE_SIZE_CEILING = 64 * 1024 * 1024;
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/**
+ * A file size limit as written in the configuration file, the editor setting or `--max-file-size`:
+ * a whole number of bytes, or a number followed by KB or MB (1 KB = 1024 bytes), as in `"2MB"` or
+ * `"512KB"`. Returns the bytes, or a sentence saying what is wrong.
+ */
+export function parseFileSize(value: unknown): number | string {
+  const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  const expected = 'expected a number of bytes, or a number followed by KB or MB such as "2MB"';
+  let bytes: number;
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value)) return `${shown} is not a whole number of bytes; ${expected}`;
+    bytes = value;
+  } else if (typeof value === 'string') {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([kKmM]?[bB]?)\s*$/.exec(value);
+    const unit = SIZE_UNITS[match?.[2]?.toLowerCase() ?? ''];
+    if (!match || unit === undefined) return `${shown} is not a size; ${expected}`;
+    bytes = Math.round(Number(match[1]) * unit);
+  } else {
+    return `${shown} is not a size; ${expected}`;
+  }
+  if (bytes < 1024) return `${shown} is too small; the smallest limit is 1KB`;
+  if (bytes > MAX_FILE_SIZE_CEILING) return `${shown} is too large; the largest limit is 64MB`;
+  return bytes;
 }
 
 const SETTING_VALUES = `one of ${[...SEVERITIES, 'off'].join(', ')}`;

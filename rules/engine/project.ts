@@ -12,6 +12,11 @@ import type { FilePath } from './types';
 interface Entry {
   text: string;
   parsed?: SourceFile;
+  /**
+   * The parse of the last earlier text that parsed, kept while this text has not been parsed or
+   * does not parse: what other files read while this one is half-typed (see `stableSourceFile`).
+   */
+  lastGood?: SourceFile;
 }
 
 export class Project {
@@ -27,7 +32,8 @@ export class Project {
   setFile(path: FilePath, text: string): boolean {
     const existing = this.entries.get(path);
     if (existing && existing.text === text) return false;
-    this.entries.set(path, { text });
+    const lastGood = existing?.parsed && !existing.parsed.parseError ? existing.parsed : existing?.lastGood;
+    this.entries.set(path, lastGood ? { text, lastGood } : { text });
     if (!existing) this.pathSet = undefined;
     if (!existing || affectsModel(path)) this.cachedModel = undefined;
     return true;
@@ -58,11 +64,24 @@ export class Project {
     const entry = this.entries.get(path);
     if (!entry) return undefined;
     entry.parsed ??= parseSourceFile(path, entry.text);
+    if (!entry.parsed.parseError) entry.lastGood = undefined;
     return entry.parsed;
   }
 
+  /**
+   * The file as other files see it: its current parse, or, while its text does not parse (a
+   * half-typed edit), the parse of its last text that did. The file's own findings come from
+   * `sourceFile` and show the parse error; the handlers a template names, the modules a handler
+   * imports and the templates behind a handler's permissions keep what they contributed, instead
+   * of every finding that depends on them vanishing until the typing is done.
+   */
+  stableSourceFile(path: FilePath): SourceFile | undefined {
+    const current = this.sourceFile(path);
+    return current?.parseError ? (this.entries.get(path)?.lastGood ?? current) : current;
+  }
+
   get model(): ProjectModel {
-    this.cachedModel ??= buildProjectModel({ paths: this.paths, sourceFile: (path) => this.sourceFile(path) });
+    this.cachedModel ??= buildProjectModel({ paths: this.paths, sourceFile: (path) => this.stableSourceFile(path) });
     return this.cachedModel;
   }
 }

@@ -5,7 +5,7 @@
 import { ALL_RULES } from '../checks/index';
 import type { SourceFile } from '../parse/source-file';
 import { formatMessage, toFix, type FindingDraft, type Rule, type RuleContext } from './define-rule';
-import { EMPTY_CONFIG, type LintConfig } from './config';
+import { EMPTY_CONFIG, formatFileSize, type LintConfig } from './config';
 import type { Project } from './project';
 import { applySuppressions } from './suppression';
 import type { FilePath, Finding, Range, RuleInput, Severity } from './types';
@@ -31,7 +31,7 @@ export interface LintOptions {
   now?: Date;
   /**
    * Files larger than this many UTF-8 bytes are not parsed or analysed; they get one `parse-error`
-   * finding saying so. {@link DEFAULT_MAX_FILE_BYTES} by default.
+   * finding saying so. The configuration's `maxFileBytes`, else {@link DEFAULT_MAX_FILE_BYTES}.
    */
   maxFileBytes?: number;
 }
@@ -44,7 +44,7 @@ export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** The findings whose primary location is `path`, sorted by position. */
 export function lintFile(project: Project, path: FilePath, options: LintOptions = {}): Finding[] {
-  const tooLarge = sizeFinding(project.text(path), path, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const tooLarge = sizeFinding(project.text(path), path, options.maxFileBytes ?? options.config?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   if (tooLarge) return [tooLarge];
   const file = project.sourceFile(path);
   if (!file) return [];
@@ -95,7 +95,9 @@ function sizeFinding(text: string | undefined, path: FilePath, limit: number): F
   if (text === undefined || text.length * 3 <= limit) return undefined;
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes <= limit) return undefined;
-  const message = `File too large to analyse (${bytes} bytes; limit ${limit}, configurable)`;
+  const message =
+    `File too large to analyse (${bytes} bytes; the limit is ${formatFileSize(limit)}). Raise it with maxFileSize in ` +
+    '.serverless-security-lint.yml, the serverlessSecurityLint.maxFileSize setting or --max-file-size.';
   return {
     ruleId: PARSE_ERROR,
     severity: 'error',
@@ -124,7 +126,7 @@ function createContext(project: Project, file: SourceFile, rule: Rule, options: 
     get model() {
       return project.model;
     },
-    sourceFile: (path) => project.sourceFile(path),
+    sourceFile: (path) => (path === file.path ? project.sourceFile(path) : project.stableSourceFile(path)),
     options,
     related: (location, message) => ({
       file: location.file ?? file.path,

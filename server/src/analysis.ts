@@ -8,7 +8,7 @@
  * their diagnostics came from, and a repeated pull of unchanged state costs nothing.
  */
 import { ConfigError, relativeToConfig } from '../../host/config-lookup';
-import { ALL_RULES, isIgnored, lintFile, type Finding, type LintConfig } from '../../rules/index';
+import { ALL_RULES, isIgnored, lintFile, type Finding, type LintConfig, type Rule } from '../../rules/index';
 import type { Settings } from '../../protocol/index';
 import { describeError, type Logger } from './logger';
 import { effectiveConfig, type SettingsStore } from './settings';
@@ -56,12 +56,15 @@ export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => se
 export class Analyser {
   private readonly cache = new Map<string, AnalysisEntry>();
   private nextResultId = 1;
+  /** Rule crashes already logged, by rule and reason: a crash repeats on every keystroke. */
+  private readonly loggedCrashes = new Set<string>();
 
   constructor(
     private readonly workspace: WorkspaceIndex,
     private readonly settings: SettingsStore,
     private readonly status: StatusReporter,
     private readonly logger: Logger,
+    private readonly rules: readonly Rule[] = ALL_RULES,
   ) {}
 
   /** The cached result for exactly this version of the file and the current project state. */
@@ -110,9 +113,15 @@ export class Analyser {
     return { kind: 'done', entry: this.store(file, options.version, start, findings) };
   }
 
-  /** For `lintFile`: a rule crash is logged with its stack; the finding is produced either way. */
+  /**
+   * For `lintFile`: a rule crash is logged with its stack, once per rule and reason (the finding
+   * is produced on every run either way).
+   */
   readonly onInternalError = (error: unknown, ruleId: string, path: string): void => {
-    this.logger.error(`Rule ${ruleId} crashed on ${path}; the other rules still ran.\n${describeError(error)}`);
+    const key = `${ruleId}\0${error instanceof Error ? error.message : String(error)}`;
+    if (this.loggedCrashes.has(key)) return;
+    this.loggedCrashes.add(key);
+    this.logger.error(`Rule ${ruleId} crashed on ${path}; the other rules still ran. The same crash is not logged again.\n${describeError(error)}`);
   };
 
   /**
@@ -150,10 +159,11 @@ export class Analyser {
     const lintConfig = this.prepare(file, settings);
     if (!lintConfig) return [];
     const onInternalError = this.onInternalError;
-    // Phase 1: parse (cached per text by the project).
-    const source = project.sourceFile(file);
-    if (!source) return [];
-    if (source.parseError) return lintFile(project, file, { config: lintConfig, onInternalError });
+    // Phase 1: parse (cached per text by the project). A file over the size limit is refused
+    // before parsing, and it or a file that does not parse gets its one finding here, not one per rule.
+    if (!project.has(file)) return [];
+    const refused = lintFile(project, file, { config: lintConfig, rules: [], onInternalError });
+    if (refused.length > 0) return refused;
     await yieldToEventLoop();
     const afterParse = check();
     if (afterParse) return afterParse;
@@ -167,7 +177,7 @@ export class Analyser {
     // Phase 3: the rules, one at a time, so a cancel is seen between them.
     const findings: Finding[] = [];
     let lastYield = Date.now();
-    for (const rule of ALL_RULES) {
+    for (const rule of this.rules) {
       const stop = check();
       if (stop) return stop;
       findings.push(...lintFile(project, file, { config: lintConfig, rules: [rule], onInternalError, isCancelled: () => check() !== undefined }));

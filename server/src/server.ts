@@ -23,14 +23,15 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createRequire } from 'node:module';
 import { version } from '../../package.json';
 import { Commands, FIX_ALL_CODE_ACTION_KIND, SETTINGS_SECTION } from '../../protocol/index';
 import { SCANNED_PATTERNS } from '../../host/discover';
-import { CONFIG_FILE_NAMES } from '../../rules/index';
+import { ALL_RULES, CONFIG_FILE_NAMES, type Rule } from '../../rules/index';
 import { Analyser } from './analysis';
 import { fixAllAction, isRequested, quickFixes, type EditContext } from './code-actions';
 import { COMPLETION_TRIGGER_CHARACTERS, provideCompletions, type AssistContext } from './completion';
-import { applyFixAll, scanWorkspace, type CommandContext } from './commands';
+import { applyFixAll, leastPrivilegePolicy, scanWorkspace, type CommandContext } from './commands';
 import { DiagnosticProvider } from './diagnostic-provider';
 import { provideHover } from './hover';
 import { describeError, type Logger } from './logger';
@@ -92,7 +93,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       : undefined,
     logger,
   );
-  analyser = new Analyser(workspace, settings, status, logger);
+  analyser = new Analyser(workspace, settings, status, logger, [...ALL_RULES, ...testRules()]);
   provider = new DiagnosticProvider(
     {
       mode: pull ? 'pull' : 'push',
@@ -124,7 +125,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_CODE_ACTION_KIND], resolveProvider: false },
-      executeCommandProvider: { commands: [Commands.applyFixAll, Commands.runScanWorkspace] },
+      executeCommandProvider: { commands: [Commands.applyFixAll, Commands.runScanWorkspace, Commands.runLeastPrivilegePolicy] },
       completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
       hoverProvider: true,
       ...(pull
@@ -284,6 +285,8 @@ connection.onExecuteCommand(async (params, token, workDone) => {
         return await applyFixAll(params.arguments, commandContext);
       case Commands.runScanWorkspace:
         return await scanWorkspace(commandContext, token, workDone);
+      case Commands.runLeastPrivilegePolicy:
+        return await leastPrivilegePolicy(params.arguments, commandContext);
       default:
         logger.warn(`Unknown command ${params.command}`);
         return null;
@@ -295,6 +298,29 @@ connection.onExecuteCommand(async (params, token, workDone) => {
 });
 
 connection.onShutdown(() => provider?.dispose());
+
+/**
+ * Extra rules for the server's own tests (a rule that throws, say), from the CommonJS module named
+ * by `SERVERLESS_SECURITY_LINT_TEST_RULES`, exporting `rules`. Read only when `NODE_ENV` is `test`,
+ * so a stray variable in a user's environment never loads code into the server.
+ */
+function testRules(): Rule[] {
+  const modulePath = process.env.SERVERLESS_SECURITY_LINT_TEST_RULES;
+  if (modulePath === undefined || process.env.NODE_ENV !== 'test') return [];
+  try {
+    const loaded: unknown = createRequire(__filename)(modulePath);
+    const rules: unknown = (loaded as { rules?: unknown } | null)?.rules;
+    if (!Array.isArray(rules) || !rules.every((rule) => typeof (rule as Rule | null)?.id === 'string' && typeof (rule as Rule).check === 'function')) {
+      logger.error(`${modulePath} must export "rules", a list of rules; no test rules loaded`);
+      return [];
+    }
+    logger.warn(`Test rules loaded from ${modulePath}: ${rules.map((rule: Rule) => rule.id).join(', ')}`);
+    return rules as Rule[];
+  } catch (error) {
+    logger.error(`Loading test rules from ${modulePath} failed: ${describeError(error)}`);
+    return [];
+  }
+}
 
 /** Notification handlers must never throw: the connection would log and drop the message. */
 function guard(what: string, action: () => void): void {

@@ -5,7 +5,7 @@
  * defaults, or what they last sent in `didChangeConfiguration`.
  */
 import { DEFAULT_SETTINGS, type Settings } from '../../protocol/index';
-import { RULES_BY_ID, type LintConfig, type RuleSetting } from '../../rules/index';
+import { parseFileSize, RULES_BY_ID, type LintConfig, type RuleSetting } from '../../rules/index';
 import type { Logger } from './logger';
 
 /** Asks the client for the section's value for one resource. */
@@ -88,6 +88,12 @@ export function readSettings(raw: unknown, logger: Logger): Settings {
     logger.warn(`serverlessSecurityLint.debounceMs must be a number of milliseconds; using ${DEFAULT_SETTINGS.debounceMs}`);
   }
 
+  if (raw.maxFileSize !== undefined && raw.maxFileSize !== null && raw.maxFileSize !== '') {
+    const size = parseFileSize(raw.maxFileSize);
+    if (typeof size === 'number') settings.maxFileBytes = size;
+    else logger.warn(`serverlessSecurityLint.maxFileSize: ${size}; using the configuration file's limit or the default`);
+  }
+
   if (isRecord(raw.rules)) {
     for (const [id, level] of Object.entries(raw.rules)) {
       if (typeof level !== 'string' || !RULE_LEVELS.has(level)) {
@@ -109,13 +115,14 @@ export function readSettings(raw: unknown, logger: Logger): Settings {
 const merged = new WeakMap<LintConfig, WeakMap<Settings, LintConfig>>();
 
 /**
- * The configuration a file is linted with: the settings' severities under the configuration
- * file's, because the file is shared with the CLI and CI and must mean the same everywhere.
- * Memoised per pair so repeated analyses do not allocate.
+ * The configuration a file is linted with: the settings' severities and size limit under the
+ * configuration file's, because the file is shared with the CLI and CI and must mean the same
+ * everywhere. Memoised per pair so repeated analyses do not allocate.
  */
 export function effectiveConfig(config: LintConfig, settings: Settings): LintConfig {
   const ids = Object.keys(settings.rules);
-  if (ids.length === 0) return config;
+  const maxFileBytes = config.maxFileBytes ?? settings.maxFileBytes;
+  if (ids.length === 0 && maxFileBytes === config.maxFileBytes) return config;
   let bySettings = merged.get(config);
   if (!bySettings) {
     bySettings = new WeakMap();
@@ -128,7 +135,7 @@ export function effectiveConfig(config: LintConfig, settings: Settings): LintCon
       const level = settings.rules[id];
       if (level !== undefined) rules[id] = { severity: level };
     }
-    result = { ...config, rules: { ...rules, ...config.rules } };
+    result = { ...config, rules: { ...rules, ...config.rules }, ...(maxFileBytes !== undefined ? { maxFileBytes } : {}) };
     bySettings.set(settings, result);
   }
   return result;

@@ -114,8 +114,10 @@ export interface SessionOptions {
   workspace: TempWorkspace;
   /** Advertise pull diagnostics (`textDocument.diagnostic`); push otherwise. */
   pull: boolean;
-  /** What `workspace/configuration` answers for the settings section. */
-  settings?: Partial<Settings>;
+  /** What `workspace/configuration` answers for the settings section (raw values, as a user writes them). */
+  settings?: Partial<Settings> & Record<string, unknown>;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 type Listener = (method: string, params: unknown) => void;
@@ -171,7 +173,11 @@ export class LspSession {
   }
 
   static async start(options: SessionOptions): Promise<LspSession> {
-    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { cwd: options.workspace.root, stdio: 'pipe' });
+    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], {
+      cwd: options.workspace.root,
+      stdio: 'pipe',
+      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+    });
     const session = new LspSession(child, options);
     const capabilities: ClientCapabilities = {
       workspace: {
@@ -307,6 +313,22 @@ export class LspSession {
 
   executeCommand<R>(command: string, args: unknown[], what: string, ms = WAIT_MS): Promise<R> {
     return this.request<R>(ExecuteCommandRequest.method, { command, arguments: args }, what, ms);
+  }
+
+  /** Every `window/logMessage` text received so far. */
+  get logMessages(): readonly string[] {
+    return this.logs;
+  }
+
+  /** Kills the server process outright (SIGKILL), as a crash would end it, and waits for it to be gone. */
+  async kill(): Promise<void> {
+    this.disposing = true;
+    if (!this.exited) {
+      const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+      this.child.kill('SIGKILL');
+      await within(exited, 'the killed server to exit', WAIT_MS);
+    }
+    this.connection.dispose();
   }
 
   /** Shuts the server down politely, then makes sure the process is gone. */
