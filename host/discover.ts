@@ -29,10 +29,33 @@ export const DEFAULT_IGNORES = [
   '**/npm-shrinkwrap.json',
 ];
 
+/**
+ * Folders whose name starts with a dot hold tool state and generated copies (`.serverless`,
+ * `.aws-sam`, `.esbuild`, `.webpack`, `.next`, `.cache`, `.vscode-test`, benchmark and test
+ * workspaces), not the sources a person edits. A scan of a folder does not walk into them, as
+ * ESLint did before flat config and as most code search tools do; dot *files* such as `.env` are
+ * still read. Unlike {@link DEFAULT_IGNORES} this only steers the walk: a file inside a dot folder
+ * that is named on the command line or opened in the editor is analysed, and naming the dot
+ * folder itself scans it.
+ */
+export const SKIPPED_WHEN_WALKING = ['**/.*/**'];
+
+/**
+ * True when a folder, given relative to the root being scanned (POSIX), is one the walk skips:
+ * it or a folder above it is a dot folder. The root itself (`''`) is never skipped.
+ */
+export function isSkippedFolder(relativeFolder: string): boolean {
+  return relativeFolder.split('/').some((name) => name.startsWith('.') && name !== '.' && name !== '..');
+}
+
 /** Larger files are bundles or data, not code a person wrote. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** Absolute POSIX paths of the files to analyse under `root`, sorted. */
+/**
+ * Absolute POSIX paths of the files to analyse under `root`, sorted: the scanned kinds of file,
+ * minus {@link DEFAULT_IGNORES}, folders skipped by {@link SKIPPED_WHEN_WALKING} below `root`, and
+ * files over {@link MAX_FILE_BYTES}.
+ */
 export async function discoverFiles(root: string): Promise<string[]> {
   const entries = await fg(SCANNED_PATTERNS, {
     cwd: root,
@@ -40,7 +63,7 @@ export async function discoverFiles(root: string): Promise<string[]> {
     dot: true,
     onlyFiles: true,
     followSymbolicLinks: false,
-    ignore: DEFAULT_IGNORES,
+    ignore: [...DEFAULT_IGNORES, ...SKIPPED_WHEN_WALKING],
     stats: true,
     suppressErrors: true,
   });

@@ -11,7 +11,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigLookup } from '../../host/config-lookup';
-import { DEFAULT_IGNORES, discoverFiles, MAX_FILE_BYTES, SCANNED_PATTERNS } from '../../host/discover';
+import { DEFAULT_IGNORES, discoverFiles, isSkippedFolder, MAX_FILE_BYTES, SCANNED_PATTERNS, SKIPPED_WHEN_WALKING } from '../../host/discover';
 import { CONFIG_FILE_NAMES, EMPTY_CONFIG, Project, type LintConfig } from '../../rules/index';
 import { describeError, type Logger } from './logger';
 import { documentPath, fileUriToPath, isVirtualPath, pathToUri } from './uri';
@@ -34,7 +34,7 @@ const CONFIG_NAMES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
 /** Disk reads in flight at once while indexing: enough to hide latency, few enough for file handles. */
 const READ_BATCH = 32;
 
-const isScanned = picomatch(SCANNED_PATTERNS, { dot: true, ignore: DEFAULT_IGNORES });
+const isScanned = picomatch(SCANNED_PATTERNS, { dot: true, ignore: [...DEFAULT_IGNORES, ...SKIPPED_WHEN_WALKING] });
 const isDefaultIgnored = picomatch(DEFAULT_IGNORES, { dot: true });
 
 export class WorkspaceIndex {
@@ -153,7 +153,8 @@ export class WorkspaceIndex {
       const stats = await fs.stat(file).catch(() => undefined);
       if (stats?.isDirectory()) {
         // A created folder (a checkout, a copy) may be reported without its files.
-        if (this.folderPathOf(file) === undefined) return outcome;
+        const folderPath = this.folderPathOf(file);
+        if (folderPath === undefined || isSkippedFolder(path.posix.relative(folderPath, file))) return outcome;
         const files = await discoverFiles(file);
         const before = new Map(files.map((each) => [each, this.project.text(each)]));
         await this.readAll(files);

@@ -74,6 +74,18 @@ describe('server: workspace index', () => {
     assert.deepEqual(outcome.changed, []);
   });
 
+  it('does not index files created in a dot folder, but analyses one that is opened', async () => {
+    folder.write('.bench/workspace/handlers/h1.js', 'exports.handler = 1;\n');
+    let outcome = await workspace.fileChanged(folder.uri('.bench'), 'created');
+    assert.deepEqual(outcome.changed, []);
+    outcome = await workspace.fileChanged(folder.uri('.bench/workspace/handlers/h1.js'), 'created');
+    assert.deepEqual(outcome.changed, []);
+    assert.equal(workspace.project.has(folder.path('.bench/workspace/handlers/h1.js')), false);
+    const opened = workspace.documentChanged(folder.uri('.bench/workspace/handlers/h1.js'), 'javascript', 'exports.handler = 2;\n');
+    assert.deepEqual(opened, { path: folder.path('.bench/workspace/handlers/h1.js'), changed: true });
+    assert.equal(workspace.isExcluded(folder.path('.bench/workspace/handlers/h1.js')), false);
+  });
+
   it('clears the configuration cache when a configuration file changes', async () => {
     const generation = workspace.configEpoch;
     folder.write('.serverless-security-lint.yml', 'rules: {}\n');
