@@ -13,19 +13,25 @@
  *     report; the launcher waits for it (a deadline on each wait, never a bare sleep);
  *  7. screenshots the handler with its squiggle, the hover message and the quick-fix menu, checking
  *     each is on screen, into .e2e/output/screenshots;
- *  8. stops Chromium and code-server (also on failure or Ctrl+C) and prints `N passed, N failed`.
+ *  8. opens serverless-app/vulnerable/serverless.yml with Quick Open, runs "Show Least-Privilege
+ *     Policy" from the command palette, picks a function, and checks the untitled document that
+ *     opens against the CLI's `--print-policy` (and screenshots it);
+ *  9. stops Chromium and code-server (also on failure or Ctrl+C) and prints `N passed, N failed`.
  *
  * Environment: SSL_E2E_TOOLS_DIR (default ~/.cache/serverless-security-lint/e2e-tools),
  * SSL_E2E_CHROMIUM (default /usr/bin/chromium); while iterating on the suite, SSL_E2E_SKIP_PACKAGE=1
  * reuses the .vsix of an earlier `npm run package` and SSL_E2E_GREP=TEXT runs only the tests whose
  * title contains TEXT.
  */
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync, createWriteStream } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { promisify } from 'node:util';
 import Mocha from 'mocha';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { RunnerReport, ScreenshotScene, SuiteResult } from '../../test/e2e/suite/results';
+import { EDITOR_EVENTS_FILE, type EditorEvent, type RunnerReport, type ScreenshotScene, type SuiteResult } from '../../test/e2e/suite/results';
 import { buildRunnerVsix } from './build';
 import { REPO_ROOT, runLogged, startProcess, stopAll, stopProcess } from './processes';
 
@@ -43,6 +49,13 @@ const CODE_SERVER = join(TOOLS_DIR, 'code-server', 'node_modules', 'code-server'
 
 /** The finding the screenshots (and the README picture) show. */
 const SCENE = { file: 'serverless-app/vulnerable/src/report.js', ruleId: 'injection/command' };
+
+/**
+ * The function whose least-privilege policy the command palette check asks for: the second of the
+ * template's two functions in the quick pick, so the check sees that the pick is what counts.
+ */
+const POLICY = { template: 'serverless-app/vulnerable/serverless.yml', function: 'upload' };
+const CLI = join(REPO_ROOT, 'cli', 'bin', 'serverless-security-lint.js');
 
 /** Flags the machine notes ask for: no sandbox as root, and no calls to Google's hosts. */
 const CHROMIUM_ARGS = [
@@ -203,6 +216,7 @@ async function main(tally: Tally): Promise<void> {
     const scene = report.scene;
     if (scene === undefined) tally.fail('screenshots', new Error('the runner could not open the screenshot scene; see suite.log'));
     else await timed('screenshots', () => takeScreenshots(page, scene, tally));
+    if (report.error === undefined) await timed('least-privilege policy', () => checkLeastPrivilegePolicy(page, workspace, tally));
   } finally {
     await browser?.close().catch(() => undefined);
     await stopProcess(server.process);
@@ -410,6 +424,98 @@ async function takeScreenshots(page: Page, scene: ScreenshotScene, tally: Tally)
 interface Point {
   x: number;
   y: number;
+}
+
+/**
+ * "Show Least-Privilege Policy" as a user runs it: Quick Open on the template, the command from
+ * the command palette, the function from the quick pick. The untitled YAML document that opens
+ * (as the runner extension records it) must hold exactly what `--print-policy` of the bundled CLI
+ * prints for that function, run in the template's folder of the same workspace.
+ */
+async function checkLeastPrivilegePolicy(page: Page, workspace: string, tally: Tally): Promise<void> {
+  const what = `"Show Least-Privilege Policy" from the command palette opens the policy of ${POLICY.function}`;
+  const picture = '4-least-privilege-policy.png';
+  console.log(`  least-privilege policy of ${POLICY.function} (${POLICY.template})`);
+  try {
+    const expected = await cliPolicy(workspace);
+    const events = new EditorEvents(join(SUITE_DIR, EDITOR_EVENTS_FILE));
+    const input = page.locator('.quick-input-widget input');
+    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(POLICY.template);
+    // The row of this template, not that of serverless-app/fixed (same name, other folder).
+    await rows.filter({ hasText: dirname(POLICY.template) }).first().click({ timeout: 20_000 });
+    await events.waitFor(`${POLICY.template} in the active editor`, (event) => event.kind === 'active-editor' && event.file === POLICY.template, 20_000);
+
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('>Serverless Security Lint: Show Least-Privilege Policy');
+    await rows.filter({ hasText: 'Show Least-Privilege Policy' }).first().click({ timeout: 10_000 });
+
+    const pick = page.locator('.quick-input-widget input[placeholder="The function whose least-privilege policy to show"]');
+    await pick.waitFor({ state: 'visible', timeout: 45_000 });
+    await pick.fill(POLICY.function);
+    await rows.filter({ hasText: POLICY.function }).first().click({ timeout: 10_000 });
+    // Away from the title bar under the quick input, whose tooltip would cover the picture.
+    await page.mouse.move(20, 600);
+
+    const opened = await events.waitFor(
+      'the untitled policy document',
+      (event): event is Extract<EditorEvent, { kind: 'untitled-document' }> => event.kind === 'untitled-document',
+      45_000,
+    );
+    assert.equal(opened.languageId, 'yaml', 'the language of the policy document');
+    assert.equal(opened.text, expected, 'the policy document differs from `--print-policy`');
+    // On screen: the new editor shows the policy's last action.
+    const lastAction = [...expected.matchAll(/"([a-z0-9-]+:[A-Za-z*]+)"/g)].at(-1)?.[1];
+    assert.ok(lastAction, `no action in the policy:\n${expected}`);
+    await page.locator('.monaco-editor .view-lines').filter({ hasText: lastAction }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, picture) });
+    tally.pass();
+    console.log(`    ✔ ${what} (${relative(REPO_ROOT, join(SCREENSHOT_DIR, picture))})`);
+  } catch (error) {
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `failed-${picture}`) }).catch(() => undefined);
+    tally.fail(what, error);
+    console.log(`    ✘ ${what}: ${error instanceof Error ? error.message : String(error)}`.replace(/\u001b\[[0-9;]*m/g, ''));
+  } finally {
+    await page.keyboard.press('Escape');
+  }
+}
+
+/** `--print-policy` of the CLI that `npm run package` built, in the template's folder of the workspace copy. */
+async function cliPolicy(workspace: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [CLI, '--print-policy', POLICY.function, '.'], {
+    cwd: join(workspace, dirname(POLICY.template)),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return stdout;
+}
+
+/** Reads the runner's `editor-events.jsonl` (complete lines only) as it grows. */
+class EditorEvents {
+  private seen = 0;
+
+  constructor(private readonly file: string) {}
+
+  /** Resolves with the first event after the last one consumed that matches; checks every 250 ms. */
+  async waitFor<T extends EditorEvent>(what: string, matches: ((event: EditorEvent) => event is T) | ((event: EditorEvent) => boolean), timeoutMs: number): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const text = existsSync(this.file) ? readFileSync(this.file, 'utf8') : '';
+      const lines = text.slice(0, text.lastIndexOf('\n') + 1).split('\n').filter((line) => line !== '');
+      while (this.seen < lines.length) {
+        const event = JSON.parse(lines[this.seen] ?? '') as EditorEvent;
+        this.seen += 1;
+        if (matches(event)) return event as T;
+      }
+      if (Date.now() > deadline) throw new Error(`no ${what} within ${timeoutMs / 1000} s; editor events: ${lines.join(' ') || '(none)'}`);
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
+    }
+  }
 }
 
 /**

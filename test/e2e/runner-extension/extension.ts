@@ -7,7 +7,9 @@
  *    (no environment variables: they need not reach the extension host);
  * 2. runs the mocha suite of test/e2e/suite in this extension host, logging to `suite.log`;
  * 3. opens the handler the screenshots show, with its finding in view;
- * 4. writes `report.json` (atomically: a temporary file, then a rename) for the launcher to read.
+ * 4. from then on records the active editor and every untitled document opened to
+ *    `editor-events.jsonl`, for the launcher's checks through the browser;
+ * 5. writes `report.json` (atomically: a temporary file, then a rename) for the launcher to read.
  *
  * Without a config file it does nothing, so an accidental install is harmless.
  */
@@ -16,7 +18,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { describeExpected, fileUri, openInEditor, revertAndCloseAllEditors, readExpectedFindings, ruleIdOf, waitForDiagnostics, workspaceRoot } from '../suite/helpers';
 import { runSuite } from '../suite/index';
-import type { RunnerConfig, RunnerReport, ScreenshotScene } from '../suite/results';
+import { EDITOR_EVENTS_FILE, type EditorEvent, type RunnerConfig, type RunnerReport, type ScreenshotScene } from '../suite/results';
 
 export function activate(context: vscode.ExtensionContext): void {
   process.setSourceMapsEnabled(true);
@@ -26,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = (line: string): void => appendFileSync(join(config.outDir, 'suite.log'), `${line}\n`);
   writeFileSync(join(config.outDir, 'runner-started'), `${new Date().toISOString()}\n`);
   // Not awaited: activation must return, or the editor would wait on the whole suite.
-  void run(config, log)
+  void run(config, log, context)
     .then((report) => {
       const target = join(config.outDir, 'report.json');
       writeFileSync(`${target}.tmp`, JSON.stringify(report, null, 2));
@@ -37,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
 export function deactivate(): void {}
 
-async function run(config: RunnerConfig, log: (line: string) => void): Promise<RunnerReport> {
+async function run(config: RunnerConfig, log: (line: string) => void, context: vscode.ExtensionContext): Promise<RunnerReport> {
   try {
     const suite = await runSuite({ expectRestrictedMode: config.expectRestrictedMode, log, grep: config.grep });
     let scene: ScreenshotScene | undefined;
@@ -46,6 +48,7 @@ async function run(config: RunnerConfig, log: (line: string) => void): Promise<R
     } catch (error) {
       log(`Could not prepare the screenshot scene: ${describeError(error)}`);
     }
+    context.subscriptions.push(recordEditorEvents(join(config.outDir, EDITOR_EVENTS_FILE)));
     return scene === undefined ? { suite } : { suite, scene };
   } catch (error) {
     log(`The suite did not run: ${describeError(error)}`);
@@ -81,6 +84,20 @@ async function setTheScene(wanted: RunnerConfig['scene']): Promise<ScreenshotSce
     column: finding.column,
     quickFixTitle: `Suppress ${finding.ruleId} on this line`,
   };
+}
+
+/** Appends an `EditorEvent` line to `file` for each active editor and each untitled document opened. */
+function recordEditorEvents(file: string): vscode.Disposable {
+  writeFileSync(file, '');
+  const record = (event: EditorEvent): void => appendFileSync(file, `${JSON.stringify(event)}\n`);
+  return vscode.Disposable.from(
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor !== undefined) record({ kind: 'active-editor', file: vscode.workspace.asRelativePath(editor.document.uri, false) });
+    }),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (document.uri.scheme === 'untitled') record({ kind: 'untitled-document', languageId: document.languageId, text: document.getText() });
+    }),
+  );
 }
 
 function describeError(error: unknown): string {

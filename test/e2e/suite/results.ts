@@ -1,6 +1,6 @@
 /**
  * What the extension-host suite reports, as JSON the code-server launcher reads from a file.
- * Types only: the launcher (plain Node) imports this without pulling in `vscode`.
+ * Types and one file name only: the launcher (plain Node) imports this without pulling in `vscode`.
  */
 
 export interface TestOutcome {
@@ -42,6 +42,19 @@ export interface RunnerReport {
   /** Set when the runner itself failed: no workspace, the suite did not load, and so on. */
   error?: string;
 }
+
+/** The file of `EditorEvent`s, one JSON object a line, in `RunnerConfig.outDir`. */
+export const EDITOR_EVENTS_FILE = 'editor-events.jsonl';
+
+/**
+ * What the editor did after the suite, as the runner sees it through the `vscode` API, for the
+ * launcher's checks that drive the editor through the browser (`editor-events.jsonl`).
+ */
+export type EditorEvent =
+  /** An editor became the active one; `file` is relative to the workspace folder. */
+  | { kind: 'active-editor'; file: string }
+  /** An untitled document was opened, with its language and its text as opened. */
+  | { kind: 'untitled-document'; languageId: string; text: string };
 
 /** `e2e-config.json`: what the launcher tells the test-runner extension, written before packaging it. */
 export interface RunnerConfig {
