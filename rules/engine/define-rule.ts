@@ -46,6 +46,11 @@ export interface RuleContext {
   model: ProjectModel;
   /** Another file of the project, parsed (cached), when it exists. */
   sourceFile(path: FilePath): SourceFile | undefined;
+  /**
+   * Another file's text as the other files see it (the text of its last parse that parsed while
+   * it is half-typed), without parsing it. Absent in contexts built by hand: use `sourceFile`.
+   */
+  fileText?(path: FilePath): string | undefined;
   /** The rule's options from the configuration, as given (validated by the rule). */
   options: unknown;
   /**

@@ -80,6 +80,16 @@ export class Project {
     return current?.parseError ? (this.entries.get(path)?.lastGood ?? current) : current;
   }
 
+  /**
+   * The text behind `stableSourceFile`, without parsing: the text of the last good parse while the
+   * current text is known not to parse, else the current text.
+   */
+  stableText(path: FilePath): string | undefined {
+    const entry = this.entries.get(path);
+    if (!entry) return undefined;
+    return entry.parsed?.parseError && entry.lastGood ? entry.lastGood.text : entry.text;
+  }
+
   get model(): ProjectModel {
     this.cachedModel ??= buildProjectModel({ paths: this.paths, sourceFile: (path) => this.stableSourceFile(path) });
     return this.cachedModel;

@@ -127,6 +127,7 @@ function createContext(project: Project, file: SourceFile, rule: Rule, options: 
       return project.model;
     },
     sourceFile: (path) => (path === file.path ? project.sourceFile(path) : project.stableSourceFile(path)),
+    fileText: (path) => (path === file.path ? project.text(path) : project.stableText(path)),
     options,
     related: (location, message) => ({
       file: location.file ?? file.path,

@@ -7,7 +7,7 @@ import type { FindingDraft, RuleContext } from '../../engine/define-rule';
 import type { FilePath, RelatedLocation } from '../../engine/types';
 import type { SourceFile } from '../../parse/source-file';
 import { findEntries, type Entry, type EntryHints, type HandlerPlatform } from './entries';
-import { isLive, mayBeObject, ModuleAnalysis, type ModuleLoader } from './module';
+import { isLive, mayBeObject, moduleCandidates, ModuleAnalysis, type ModuleLoader } from './module';
 import { queueProducers } from './queues';
 import { ENTRY_STYLES, EVENT_SHAPES, type SinkKind, type SinkSpec } from './specs/index';
 import { matchesPrefix, renderPath, type Step, type Taint, type Value } from './value';
@@ -160,7 +160,7 @@ function describe(taint: Taint): string {
 export function flowsForFile(ctx: RuleContext, kind: SinkKind): { flow: TaintFlow; range: readonly [number, number] }[] {
   const loader = createLoader((path) => ctx.sourceFile(path));
   const here = ctx.file.path;
-  const { handlers: modelHandlers, readers } = handlerIndex(ctx, loader);
+  const { handlers: modelHandlers, readers } = handlerIndex(ctx);
   // Only the handlers whose analysis read this file can have a sink in it.
   const entryFiles = new Set([here, ...(readers.get(here) ?? [])]);
   const result: { flow: TaintFlow; range: readonly [number, number] }[] = [];
@@ -179,59 +179,69 @@ export function flowsForFile(ctx: RuleContext, kind: SinkKind): { flow: TaintFlo
 }
 
 /**
- * The handler files the project model names, and for each file the handlers whose analysis read it
- * (directly or through imports). Built once per model and reused while every file it read is the
- * same parse, so checking one file does not walk every handler of a large workspace per rule.
+ * The handler files the project model names, and for each file the handlers that may read it: the
+ * handler itself and every file its relative imports reach. Imports are found in the text (every
+ * string that starts with `./` or `../` counts, a superset of what the analysis follows), so
+ * checking one file neither parses nor analyses the other handlers of a large workspace. Built
+ * once per model and reused while every text it read is unchanged.
  */
 interface HandlerIndex {
   handlers: ReadonlySet<FilePath>;
   readers: ReadonlyMap<FilePath, readonly FilePath[]>;
-  /** Every file the index read, and what it was. */
-  read: ReadonlyMap<FilePath, SourceFile | undefined>;
+  /** Every file the index read, and its text then. */
+  read: ReadonlyMap<FilePath, string | undefined>;
 }
 
 const HANDLER_INDEXES = new WeakMap<object, HandlerIndex>();
 
-function handlerIndex(ctx: RuleContext, loader: ModuleLoader): HandlerIndex {
+function handlerIndex(ctx: RuleContext): HandlerIndex {
+  const textOf = (path: FilePath): string | undefined => (ctx.fileText ? ctx.fileText(path) : ctx.sourceFile(path)?.text);
   const cached = HANDLER_INDEXES.get(ctx.model);
-  if (cached && [...cached.read].every(([path, file]) => ctx.sourceFile(path) === file)) return cached;
+  if (cached && [...cached.read].every(([path, text]) => textOf(path) === text)) return cached;
   const handlers = new Set(ctx.model.functions.flatMap((fn) => (fn.handler?.file ? [fn.handler.file] : [])));
-  const read = new Map<FilePath, SourceFile | undefined>();
+  const read = new Map<FilePath, string | undefined>();
   const readers = new Map<FilePath, FilePath[]>();
+  const closures = new Map<FilePath, Set<FilePath>>();
   for (const handler of handlers) {
-    read.set(handler, ctx.sourceFile(handler));
-    for (const path of transitiveReads(loader, handler)) {
-      read.set(path, ctx.sourceFile(path));
-      if (path === handler) continue;
+    for (const path of importClosure(handler, textOf, read, closures)) {
       let list = readers.get(path);
       if (!list) readers.set(path, (list = []));
       list.push(handler);
     }
-  }
-  // A handler is its own reader: its flows belong in its own file too.
-  for (const handler of handlers) {
-    let list = readers.get(handler);
-    if (!list) readers.set(handler, (list = []));
-    if (!list.includes(handler)) list.push(handler);
   }
   const index: HandlerIndex = { handlers, readers, read };
   HANDLER_INDEXES.set(ctx.model, index);
   return index;
 }
 
-/** The files a module's analysis read, its own included, following its local imports. */
-function transitiveReads(loader: ModuleLoader, path: FilePath): Set<FilePath> {
+const RELATIVE_STRING = /(['"`])(\.\.?(?:\/[^'"`\r\n]*)?)\1/g;
+
+/** The files a module may read, its own included: the closure of its relative import strings. */
+function importClosure(
+  path: FilePath,
+  textOf: (path: FilePath) => string | undefined,
+  read: Map<FilePath, string | undefined>,
+  closures: Map<FilePath, Set<FilePath>>,
+): Set<FilePath> {
+  const known = closures.get(path);
+  if (known) return known;
   const seen = new Set<FilePath>([path]);
   const pending = [path];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const analysis = loader.module(next);
-    if (!analysis) continue;
-    for (const dependency of analysis.dependencies.keys()) {
-      if (seen.has(dependency)) continue;
-      seen.add(dependency);
-      pending.push(dependency);
+    const text = read.has(next) ? read.get(next) : textOf(next);
+    read.set(next, text);
+    if (text === undefined) continue;
+    for (const match of text.matchAll(RELATIVE_STRING)) {
+      const specifier = match[2];
+      if (specifier === undefined) continue;
+      for (const candidate of moduleCandidates(next, specifier)) {
+        if (seen.has(candidate)) continue;
+        seen.add(candidate);
+        pending.push(candidate);
+      }
     }
   }
+  closures.set(path, seen);
   return seen;
 }
 
