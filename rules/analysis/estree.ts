@@ -72,6 +72,32 @@ export function childrenOf(node: TSESTree.Node): TSESTree.Node[] {
  * nested expression (a generated string of a thousand `+`) cannot overflow the stack.
  */
 export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+  if (root.type === 'Program') {
+    for (const node of nodesOf(root)) visit(node);
+    return;
+  }
+  walkTree(root, visit);
+}
+
+/**
+ * Every node of a program in the order `walk` visits them, computed once per program: rules and
+ * fixes that look something up per finding (a call at a range, a binding by name) then scan an
+ * array instead of walking the tree again.
+ */
+export function nodesOf(program: TSESTree.Program): readonly TSESTree.Node[] {
+  let nodes = PROGRAM_NODES.get(program);
+  if (!nodes) {
+    const list: TSESTree.Node[] = [];
+    walkTree(program, (node) => list.push(node));
+    nodes = list;
+    PROGRAM_NODES.set(program, nodes);
+  }
+  return nodes;
+}
+
+const PROGRAM_NODES = new WeakMap<TSESTree.Program, readonly TSESTree.Node[]>();
+
+function walkTree(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
   const stack: TSESTree.Node[] = [root];
   const children: TSESTree.Node[] = [];
   while (stack.length > 0) {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { childrenOf, walk } from '../../rules/analysis/estree';
+import { childrenOf, nodesOf, walk } from '../../rules/analysis/estree';
 import { parseJavaScript } from '../../rules/parse/javascript';
 
 function parsed(path: string, text: string): TSESTree.Program {
@@ -94,5 +94,29 @@ describe('estree: childrenOf', () => {
       childrenOf(fn).map((child) => child.type),
       ['Identifier', 'Identifier', 'BlockStatement'],
     );
+  });
+});
+
+describe('estree: walk over a program', () => {
+  it('visits every node once, in the order a recursive pre-order walk does, from one cached list', () => {
+    const program = parsed('/app/sample.ts', SAMPLE);
+    const expected: TSESTree.Node[] = [];
+    const visit = (node: TSESTree.Node): void => {
+      expected.push(node);
+      for (const child of referenceChildren(node)) visit(child);
+    };
+    visit(program);
+    const first: TSESTree.Node[] = [];
+    walk(program, (node) => first.push(node));
+    assert.equal(first.length, expected.length);
+    assert.ok(first.every((node, index) => node === expected[index]));
+    assert.equal(nodesOf(program), nodesOf(program));
+    // A subtree is walked on its own, not from the program's list.
+    const statement = program.body[program.body.length - 1]!;
+    const below: TSESTree.Node[] = [];
+    walk(statement, (node) => below.push(node));
+    assert.equal(below[0], statement);
+    assert.ok(below.every((node) => node.range[0] >= statement.range[0] && node.range[1] <= statement.range[1]));
+    assert.ok(below.length < first.length);
   });
 });
