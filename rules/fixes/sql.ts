@@ -13,9 +13,10 @@
  * Anything else (a value quoted as an identifier, after `FROM` or `ORDER BY`, a placeholder
  * already in the text, a `+` that may add numbers) yields nothing: identifiers cannot be bound
  * parameters and a guess would change the query. That trades missed fixes for wrong ones.
+ * Identifiers get an allow-list guard instead (sql-identifiers.ts).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { walk } from '../analysis/estree';
+import { memberPath, unwrap, walk } from '../analysis/estree';
 import type { Range } from '../engine/types';
 
 /**
@@ -26,6 +27,8 @@ export type PlaceholderStyle = 'question' | 'dollar' | 'at' | 'colon' | 'templat
 
 /** Marks where a template placeholder goes until the literal is written. */
 const TEMPLATE_MARK = '\u0000';
+/** Marks where a kept value (a table name from the function's settings) goes until the literal is written. */
+const KEPT_MARK = '\u0001';
 
 export interface Dialect {
   placeholders: PlaceholderStyle;
@@ -69,8 +72,19 @@ export interface ParameterisedSql {
   parameters: string[];
   /** Whether each parameter was inside a string literal or an unquoted number. */
   kinds: ('string' | 'number')[];
+  /**
+   * Values kept in the SQL text, as source text: identifiers (a table name) that come from the
+   * function's own settings, each marked in `sql` by SOH + its index + SOH.
+   */
+  kept: string[];
   quote: '`' | "'" | '"';
 }
+
+/**
+ * Whether a value may stay in the SQL text: only an identifier whose value the caller of the
+ * function cannot choose. Values that cannot stay make the rewrite give nothing.
+ */
+export type KeepValue = (node: TSESTree.Node) => boolean;
 
 /**
  * Splits a string concatenation or an untagged template literal into text and values. The chain
@@ -130,7 +144,7 @@ const LIMIT_BEFORE = /\b(?:LIMIT|OFFSET)\s+$/i;
  * The SQL with placeholders and the parameters, or undefined when some value's context is not a
  * plain value (an identifier, a keyword, unknown).
  */
-export function parameteriseSql(node: TSESTree.Node, text: string, dialect: Dialect): ParameterisedSql | undefined {
+export function parameteriseSql(node: TSESTree.Node, text: string, dialect: Dialect, keep: KeepValue = () => false): ParameterisedSql | undefined {
   const split = splitSqlExpression(node, text);
   if (!split) return undefined;
   const { pieces } = split;
@@ -142,7 +156,7 @@ export function parameteriseSql(node: TSESTree.Node, text: string, dialect: Dial
     if (dialect.placeholders === 'dollar' && /\$\d/.test(piece.cooked)) return undefined;
     if (dialect.placeholders === 'at' && piece.cooked.includes('@')) return undefined;
     if (dialect.placeholders === 'colon' && piece.cooked.includes(':')) return undefined;
-    if (piece.cooked.includes(TEMPLATE_MARK)) return undefined;
+    if (piece.cooked.includes(TEMPLATE_MARK) || piece.cooked.includes(KEPT_MARK)) return undefined;
   }
 
   const parameters: string[] = [];
@@ -165,6 +179,11 @@ export function parameteriseSql(node: TSESTree.Node, text: string, dialect: Dial
     }
   };
   const source = (value: TSESTree.Node) => text.slice(value.range[0], value.range[1]);
+  const kept: string[] = [];
+  const keepInText = (value: TSESTree.Node): string => {
+    kept.push(source(value));
+    return `${KEPT_MARK}${kept.length - 1}${KEPT_MARK}`;
+  };
 
   let out = '';
   let state: 'none' | "'" | '"' | '`' = 'none';
@@ -180,11 +199,17 @@ export function parameteriseSql(node: TSESTree.Node, text: string, dialect: Dial
         literalParts.push(piece);
         continue;
       }
-      if (state !== 'none') return undefined; // a quoted identifier
+      if (state !== 'none') {
+        // A quoted identifier: only a name from the function's settings may stay.
+        if (!keep(piece.node)) return undefined;
+        out += keepInText(piece.node);
+        continue;
+      }
       const next = pieces[index + 1];
-      if (next?.kind === 'value' || (next?.kind === 'text' && /^[\w.'"`$]/.test(next.cooked))) return undefined;
-      if (LIMIT_BEFORE.test(out)) out += placeholder(dialect.numericLimit ? `Number(${source(piece.node)})` : source(piece.node));
-      else if (COMPARISON_BEFORE.test(out)) out += placeholder(source(piece.node));
+      const joined = next?.kind === 'value' || (next?.kind === 'text' && /^[\w.'"`$]/.test(next.cooked));
+      if (!joined && LIMIT_BEFORE.test(out)) out += placeholder(dialect.numericLimit ? `Number(${source(piece.node)})` : source(piece.node));
+      else if (!joined && COMPARISON_BEFORE.test(out)) out += placeholder(source(piece.node));
+      else if (keep(piece.node)) out += keepInText(piece.node);
       else return undefined;
       continue;
     }
@@ -231,7 +256,7 @@ export function parameteriseSql(node: TSESTree.Node, text: string, dialect: Dial
     }
   }
   if (state !== 'none') return undefined;
-  return { sql: out, parameters, kinds, quote: split.quote };
+  return { sql: out, parameters, kinds, kept, quote: split.quote };
 }
 
 function appendText(parts: Piece[], char: string): void {
@@ -267,6 +292,16 @@ export function stringLiteral(value: string, quote: ParameterisedSql['quote']): 
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
   return `${quote}${escaped}${quote}`;
+}
+
+/**
+ * The rewritten SQL as JavaScript: a string literal in the original quote style, or a template
+ * literal when values stay in the text.
+ */
+export function sqlLiteral(rewritten: ParameterisedSql): string {
+  if (rewritten.kept.length === 0) return stringLiteral(rewritten.sql, rewritten.quote);
+  const body = escapeTemplate(rewritten.sql).replace(new RegExp(`${KEPT_MARK}(\\d+)${KEPT_MARK}`, 'g'), (_whole, index: string) => `\${${rewritten.kept[Number(index)] ?? ''}}`);
+  return `\`${body}\``;
 }
 
 /** A tagged template for Prisma's `$queryRaw`: the marked places become `${parameter}`. */
@@ -354,42 +389,38 @@ export function referencesTo(program: TSESTree.Program, name: string): TSESTree.
   const references: TSESTree.Identifier[] = [];
   walk(program, (node) => {
     if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) skipped.add(node.property);
-    if (node.type === AST_NODE_TYPES.Property && !node.computed && !node.shorthand) skipped.add(node.key);
+    // A shorthand `{ sql }` reads `sql` once, whether or not the parser shares its key and value node.
+    if (node.type === AST_NODE_TYPES.Property && !node.computed && node.key !== node.value) skipped.add(node.key);
     if (node.type === AST_NODE_TYPES.VariableDeclarator) skipped.add(node.id);
     if (node.type === AST_NODE_TYPES.Identifier && node.name === name && !skipped.has(node)) references.push(node);
   });
   return references;
 }
 
+/** Where the SQL text to rewrite is written. */
+export interface SqlSite {
+  /** The SQL expression: the argument itself, or the initialiser of the `const` passed. */
+  expression: TSESTree.Node;
+  /** The `const`'s name when the SQL is built in one and passed by name. */
+  viaConst?: string;
+}
+
 /**
- * The edits that turn the SQL argument of a call into a prepared statement: placeholders in the
- * text and the values in an array passed as the second argument (before a trailing callback).
- * The SQL may be written at the call or in a `const` declared earlier and used only there; then
- * each value must be a `const` of a name bound once in the file and declared before the SQL, so
- * that reading it at the call gives the same value as reading it at the declaration.
+ * The SQL text of an argument or property value `use`: the expression itself, or, for a name, the
+ * initialiser of a `const` declared before `user` (the call or object that passes it) and read only
+ * there. Each value in that initialiser must then be a `const` of a name bound once in the file and
+ * declared before the SQL, so that reading it at the call gives the same value as at the declaration.
  */
-export function preparedStatementEdits(program: TSESTree.Program, text: string, argument: Range, dialect: Dialect, style: ValuesStyle = 'array'): { edits: TextEditDraft[]; parameters: number } | undefined {
-  const call = callWithFirstArgument(program, argument);
-  if (!call || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const [first, second, ...rest] = call.arguments;
-  if (!first || rest.length > 0 || (second && (style === 'replacements' || !isFunctionExpression(second)))) return undefined;
-  const values = (parameters: string[]) => (style === 'array' ? `[${parameters.join(', ')}]` : `{ replacements: [${parameters.join(', ')}] }`);
-
-  if (first.type !== AST_NODE_TYPES.Identifier) {
-    const rewritten = parameteriseSql(first, text, dialect);
-    if (!rewritten) return undefined;
-    const edits = [{ range: argument, text: `${stringLiteral(rewritten.sql, rewritten.quote)}, ${values(rewritten.parameters)}` }];
-    return { edits, parameters: rewritten.parameters.length };
-  }
-
+export function sqlSite(program: TSESTree.Program, text: string, use: TSESTree.Node, user: TSESTree.Node): SqlSite | undefined {
+  if (use.type !== AST_NODE_TYPES.Identifier) return { expression: use };
   const bindings = bindingsOf(program);
-  const sqlBindings = bindings.filter((binding) => binding.name === first.name);
+  const sqlBindings = bindings.filter((binding) => binding.name === use.name);
   const sqlBinding = sqlBindings[0];
   if (sqlBindings.length !== 1 || sqlBinding?.kind !== 'const' || !sqlBinding.declarator) return undefined;
   const { declarator } = sqlBinding;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
-  if (declarator.range[1] > call.range[0]) return undefined;
-  if (referencesTo(program, first.name).length !== 1) return undefined;
+  if (declarator.range[1] > user.range[0]) return undefined;
+  if (referencesTo(program, use.name).length !== 1) return undefined;
   const split = splitSqlExpression(declarator.init, text);
   if (!split) return undefined;
   for (const piece of split.pieces) {
@@ -401,12 +432,71 @@ export function preparedStatementEdits(program: TSESTree.Program, text: string, 
     if (valueBindings.length !== 1 || valueBinding?.kind !== 'const' || !valueBinding.declaration) return undefined;
     if (valueBinding.declaration.range[1] > declarator.range[0]) return undefined;
   }
-  const rewritten = parameteriseSql(declarator.init, text, dialect);
-  if (!rewritten) return undefined;
-  const edits = [
-    { range: { start: declarator.init.range[0], end: declarator.init.range[1] }, text: stringLiteral(rewritten.sql, rewritten.quote) },
-    { range: argument, text: `${first.name}, ${values(rewritten.parameters)}` },
-  ];
+  return { expression: declarator.init, viaConst: use.name };
+}
+
+/** The edit that writes rewritten SQL where it was built. */
+export function sqlTextEdit(site: SqlSite, rewritten: ParameterisedSql): TextEditDraft {
+  return { range: { start: site.expression.range[0], end: site.expression.range[1] }, text: sqlLiteral(rewritten) };
+}
+
+/** `process.env.NAME`, alone or with a literal default (`?? 'items'`, `|| 'items'`). */
+function isSettingExpression(node: TSESTree.Node): boolean {
+  const current = unwrap(node);
+  if (current.type === AST_NODE_TYPES.LogicalExpression && (current.operator === '??' || current.operator === '||')) {
+    return isSettingExpression(current.left) && current.right.type === AST_NODE_TYPES.Literal && typeof current.right.value === 'string';
+  }
+  const path = memberPath(current);
+  return path?.length === 3 && path[0] === 'process' && path[1] === 'env';
+}
+
+/**
+ * Values that may stay in SQL text as identifiers: the function's own settings
+ * (`process.env.TABLE`) and `const` names bound once in the file to one of them or to a string.
+ * The taint analysis trusts the same values, so keeping them leaves no finding behind.
+ */
+export function settingValues(program: TSESTree.Program): KeepValue {
+  let bindings: Binding[] | undefined;
+  return (node) => {
+    if (isSettingExpression(node)) return true;
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    bindings ??= bindingsOf(program);
+    const named = bindings.filter((binding) => binding.name === node.name);
+    const init = named.length === 1 && named[0]?.kind === 'const' ? named[0].declarator?.init : undefined;
+    if (!init || named[0]?.declarator?.id.type !== AST_NODE_TYPES.Identifier) return false;
+    return isSettingExpression(init) || (init.type === AST_NODE_TYPES.Literal && typeof init.value === 'string');
+  };
+}
+
+/**
+ * The edits that turn the SQL argument of a call into a prepared statement: placeholders in the
+ * text and the values in an array passed as the second argument (before a trailing callback).
+ * The SQL may be written at the call or in a `const` declared earlier and used only there (see
+ * `sqlSite`). Identifiers from the function's settings stay in the text, and so do those
+ * `keepAlso` accepts (identifiers an allow-list guard checks).
+ */
+export function preparedStatementEdits(
+  program: TSESTree.Program,
+  text: string,
+  argument: Range,
+  dialect: Dialect,
+  style: ValuesStyle = 'array',
+  keepAlso: KeepValue = () => false,
+): { edits: TextEditDraft[]; parameters: number } | undefined {
+  const call = callWithFirstArgument(program, argument);
+  if (!call || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const [first, second, ...rest] = call.arguments;
+  if (!first || rest.length > 0 || (second && (style === 'replacements' || !isFunctionExpression(second)))) return undefined;
+  const values = (parameters: string[]) => (style === 'array' ? `[${parameters.join(', ')}]` : `{ replacements: [${parameters.join(', ')}] }`);
+  const site = sqlSite(program, text, first, call);
+  const settings = settingValues(program);
+  const rewritten = site && parameteriseSql(site.expression, text, dialect, (node) => settings(node) || keepAlso(node));
+  // Only identifiers in the text: an allow-list guard is the fix, not a statement without parameters.
+  if (!site || !rewritten || rewritten.parameters.length === 0) return undefined;
+  if (site.viaConst === undefined) {
+    return { edits: [{ range: argument, text: `${sqlLiteral(rewritten)}, ${values(rewritten.parameters)}` }], parameters: rewritten.parameters.length };
+  }
+  const edits = [sqlTextEdit(site, rewritten), { range: argument, text: `${site.viaConst}, ${values(rewritten.parameters)}` }];
   return { edits, parameters: rewritten.parameters.length };
 }
 
@@ -447,42 +537,12 @@ export function mssqlInputEdits(program: TSESTree.Program, text: string, argumen
     (receiver.type === AST_NODE_TYPES.CallExpression && receiver.arguments.length === 0 && propertyNameOf(receiver.callee) === 'request') ||
     (receiver.type === AST_NODE_TYPES.NewExpression && (propertyNameOf(receiver.callee) === 'Request' || (receiver.callee.type === AST_NODE_TYPES.Identifier && receiver.callee.name === 'Request')));
   if (!isRequest) return undefined;
-  const rewritten = parameteriseSql(first, text, MSSQL_DIALECT);
+  const rewritten = parameteriseSql(first, text, MSSQL_DIALECT, settingValues(program));
   if (!rewritten) return undefined;
   const inputs = rewritten.parameters.map((parameter, index) => `.input('p${index + 1}', ${parameter})`).join('');
   const edits = [
     { range: { start: receiver.range[1], end: receiver.range[1] }, text: inputs },
-    { range: argument, text: stringLiteral(rewritten.sql, rewritten.quote) },
-  ];
-  return { edits, parameters: rewritten.parameters.length };
-}
-
-/**
- * RDS Data API: `{ sql: <built SQL>, … }` → `{ sql: '… :p1 …', parameters: [{ name: 'p1', value:
- * { stringValue: value } }], … }`. Only string values (inside quotes) and only when the input has
- * no `parameters` yet: a number would need a typed field whose choice changes the comparison.
- */
-export function rdsDataParameterEdits(program: TSESTree.Program, text: string, argument: Range): { edits: TextEditDraft[]; parameters: number } | undefined {
-  let property: TSESTree.Property | undefined;
-  let object: TSESTree.ObjectExpression | undefined;
-  walk(program, (node) => {
-    if (property || node.type !== AST_NODE_TYPES.ObjectExpression) return;
-    for (const candidate of node.properties) {
-      if (candidate.type === AST_NODE_TYPES.Property && candidate.value.range[0] === argument.start && candidate.value.range[1] === argument.end) {
-        property = candidate;
-        object = node;
-      }
-    }
-  });
-  if (!property || !object || property.computed || property.shorthand || property.value.type === AST_NODE_TYPES.Identifier) return undefined;
-  const names = object.properties.map((candidate) => (candidate.type === AST_NODE_TYPES.Property && !candidate.computed && candidate.key.type === AST_NODE_TYPES.Identifier ? candidate.key.name : undefined));
-  if (names.some((name) => name === undefined || name === 'parameters')) return undefined;
-  const rewritten = parameteriseSql(property.value, text, RDS_DATA_DIALECT);
-  if (!rewritten || rewritten.kinds.some((kind) => kind !== 'string')) return undefined;
-  const parameters = rewritten.parameters.map((parameter, index) => `{ name: 'p${index + 1}', value: { stringValue: ${parameter} } }`).join(', ');
-  const edits = [
-    { range: argument, text: stringLiteral(rewritten.sql, rewritten.quote) },
-    { range: { start: property.range[1], end: property.range[1] }, text: `, parameters: [${parameters}]` },
+    { range: argument, text: sqlLiteral(rewritten) },
   ];
   return { edits, parameters: rewritten.parameters.length };
 }

@@ -689,7 +689,7 @@ testRule(rule, {
       output: null,
     },
     {
-      name: 'suggestions: mysql and mysql2 prepared statements; identifiers and a literal `?` get none',
+      name: 'suggestions: mysql and mysql2 prepared statements; identifiers get an allow-list guard, a literal `?` nothing',
       files: {
         'src/users.js': js`
           const mysql = require('mysql');
@@ -794,7 +794,26 @@ testRule(rule, {
           column: 20,
           endLine: 10,
           endColumn: 60,
-          suggestions: [],
+          suggestions: [
+            { messageId: 'allowListGuard', output: { 'src/users.js': js`
+                const mysql = require('mysql');
+                const mysql2 = require('mysql2/promise');
+                const connection = mysql.createConnection({});
+                const pool = mysql2.createPool({});
+                exports.handler = async (event) => {
+                  const q = event.queryStringParameters;
+                  connection.query("SELECT * FROM users WHERE name = '" + q.name + "' AND age > " + q.age, (error, rows) => rows);
+                  await pool.execute('SELECT * FROM users WHERE nick = "' + q.nick + '" LIMIT ' + q.limit);
+                  await pool.query(\`SELECT * FROM users WHERE bio LIKE '%\${q.term}%'\`);
+                  // Fill in the column names allowed for q.sort: an empty list rejects every value.
+                  const ALLOWED_SORT_COLUMNS = [];
+                  if (!ALLOWED_SORT_COLUMNS.includes(q.sort)) throw new Error('Unsupported sort column');
+                  await pool.query('SELECT * FROM users ORDER BY ' + q.sort);
+                  await pool.query(\`SELECT * FROM \\\`\${q.table}\\\`\`);
+                  await pool.query("SELECT * FROM users WHERE note = 'why?' AND id = " + q.id);
+                };
+              ` } },
+          ],
         },
         {
           messageId: 'sqlText',
@@ -804,7 +823,26 @@ testRule(rule, {
           column: 20,
           endLine: 11,
           endColumn: 50,
-          suggestions: [],
+          suggestions: [
+            { messageId: 'allowListGuard', output: { 'src/users.js': js`
+                const mysql = require('mysql');
+                const mysql2 = require('mysql2/promise');
+                const connection = mysql.createConnection({});
+                const pool = mysql2.createPool({});
+                exports.handler = async (event) => {
+                  const q = event.queryStringParameters;
+                  connection.query("SELECT * FROM users WHERE name = '" + q.name + "' AND age > " + q.age, (error, rows) => rows);
+                  await pool.execute('SELECT * FROM users WHERE nick = "' + q.nick + '" LIMIT ' + q.limit);
+                  await pool.query(\`SELECT * FROM users WHERE bio LIKE '%\${q.term}%'\`);
+                  await pool.query('SELECT * FROM users ORDER BY ' + q.sort);
+                  // Fill in the table names allowed for q.table: an empty list rejects every value.
+                  const ALLOWED_TABLES = [];
+                  if (!ALLOWED_TABLES.includes(q.table)) throw new Error('Unsupported table');
+                  await pool.query(\`SELECT * FROM \\\`\${q.table}\\\`\`);
+                  await pool.query("SELECT * FROM users WHERE note = 'why?' AND id = " + q.id);
+                };
+              ` } },
+          ],
         },
         {
           messageId: 'sqlText',
@@ -820,7 +858,7 @@ testRule(rule, {
       output: null,
     },
     {
-      name: 'suggestions: pg placeholders from a template, a query built in a const; a reassignable piece and a quoted identifier get none',
+      name: 'suggestions: pg placeholders from a template, a query built in a const; a reassignable piece gets none, a quoted identifier an allow-list guard',
       files: {
         'src/docs.js': js`
           const { Pool } = require('pg');
@@ -918,7 +956,29 @@ testRule(rule, {
           column: 20,
           endLine: 14,
           endColumn: 89,
-          suggestions: [],
+          suggestions: [
+            { messageId: 'allowListGuard', output: { 'src/docs.js': js`
+                const { Pool } = require('pg');
+                const pool = new Pool();
+                exports.handler = async (event) => {
+                  const { title, owner, page } = JSON.parse(event.body);
+                  const byTitle = await pool.query(\`
+                    SELECT * FROM docs
+                    WHERE title = '\${title}' AND owner = '\${owner}'
+                    LIMIT 10 OFFSET \${page}
+                  \`);
+                  const sql = 'DELETE FROM docs WHERE owner = \\'' + owner + '\\'';
+                  await pool.query(sql);
+                  let filter = "WHERE title = '" + title + "'";
+                  await pool.query('SELECT count(*) FROM docs ' + filter);
+                  // Fill in the column names allowed for event.queryStringParameters.column: an empty list rejects every value.
+                  const ALLOWED_COLUMNS = [];
+                  if (!ALLOWED_COLUMNS.includes(event.queryStringParameters.column)) throw new Error('Unsupported column');
+                  await pool.query(\`SELECT * FROM docs ORDER BY "\${event.queryStringParameters.column}"\`);
+                  return byTitle.rows;
+                };
+              ` } },
+          ],
         },
       ],
       output: null,
