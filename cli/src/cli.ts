@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { CliError, describeFsError } from './errors';
 import { formatResult } from './format/index';
 import { parseArguments, USAGE, type CliOptions } from './options';
+import { runPrintPolicy } from './print-policy';
 import { run, type RunOptions } from './run';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 
@@ -39,15 +40,18 @@ export async function runCli(argv: readonly string[], io: CliIo, extra: Pick<Run
     io.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
+  if (options.printPolicy !== undefined) return runPrintPolicy(options, options.printPolicy, io);
 
   try {
     const result = await run({
       cwd: io.cwd,
       paths: options.paths,
       fix: options.fix,
+      fixSuggestions: options.fixSuggestions,
       severity: options.severity,
       ...(options.config !== undefined ? { config: options.config } : {}),
       ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
+      ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
       ...extra,
     });
     for (const notice of result.notices) io.stderr.write(`${TOOL_NAME}: warning: ${notice}\n`);

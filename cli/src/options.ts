@@ -3,7 +3,7 @@
  * a misspelt option is an error rather than a silently ignored flag that leaves CI green.
  */
 import { parseArgs } from 'node:util';
-import { SEVERITIES, type Severity } from '../../rules/index';
+import { parseFileSize, SEVERITIES, type Severity } from '../../rules/index';
 import { CliError } from './errors';
 import { TOOL_NAME } from './version';
 
@@ -14,10 +14,16 @@ export interface CliOptions {
   paths: string[];
   format: Format;
   fix: boolean;
+  /** `--fix-suggestions`: also apply each finding's first suggestion (implies `--fix`). */
+  fixSuggestions: boolean;
   config?: string;
   severity: Severity;
   maxWarnings?: number;
   output?: string;
+  /** `--max-file-size`: larger files are not analysed (bytes; overrides the configuration file). */
+  maxFileBytes?: number;
+  /** `--print-policy <function>`: print that function's least-privilege policy instead of checking. */
+  printPolicy?: string;
   help: boolean;
   version: boolean;
 }
@@ -30,12 +36,21 @@ templates that deploy them. Each path is a file or a folder (default: the curren
 Options:
   -f, --format <text|json|sarif>   output format (default: text)
       --fix                        apply automatic fixes, then report what remains
+      --fix-suggestions            also apply each finding's first suggestion (prepared
+                                   statements, scoped policies …), re-checking after each
+                                   change; review the diff: suggestions may change behaviour
   -c, --config <file>              use this configuration file for every path instead of
                                    the nearest .serverless-security-lint.yml
       --severity <error|warning|info>
                                    lowest severity that fails the run (default: error)
       --max-warnings <n>           also fail when there are more than n warnings
+      --max-file-size <size>       do not analyse larger files: bytes, or a number with
+                                   KB or MB (default: maxFileSize from the configuration
+                                   file, else 2MB)
   -o, --output <file>              write the report to a file instead of stdout
+      --print-policy <function>    print the least-privilege policy of a function (its
+                                   name, or <template>#<name>) in its template's syntax,
+                                   or as JSON with --format json, instead of checking
   -h, --help                       show this help
   -v, --version                    show the version
 
@@ -56,10 +71,13 @@ export function parseArguments(argv: readonly string[]): CliOptions {
       options: {
         format: { type: 'string', short: 'f' },
         fix: { type: 'boolean' },
+        'fix-suggestions': { type: 'boolean' },
         config: { type: 'string', short: 'c' },
         severity: { type: 'string' },
         'max-warnings': { type: 'string' },
+        'max-file-size': { type: 'string' },
         output: { type: 'string', short: 'o' },
+        'print-policy': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -86,17 +104,31 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     maxWarnings = Number(maxWarningsText);
   }
 
+  let maxFileBytes: number | undefined;
+  if (values['max-file-size'] !== undefined) {
+    const size = parseFileSize(values['max-file-size']);
+    if (typeof size === 'string') throw new CliError(`--max-file-size: ${size}`);
+    maxFileBytes = size;
+  }
+
   if (values.config === '') throw new CliError('--config needs a file name');
   if (values.output === '') throw new CliError('--output needs a file name');
+  if (values['print-policy'] === '') throw new CliError('--print-policy needs a function name');
+  if (values['print-policy'] !== undefined && format === 'sarif') throw new CliError('--print-policy prints text or json, not sarif');
+  if (values['print-policy'] !== undefined && values.fix) throw new CliError('--print-policy cannot be combined with --fix');
+  if (values['print-policy'] !== undefined && values['fix-suggestions']) throw new CliError('--print-policy cannot be combined with --fix-suggestions');
 
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
     format,
-    fix: values.fix ?? false,
+    fix: (values.fix ?? false) || (values['fix-suggestions'] ?? false),
+    fixSuggestions: values['fix-suggestions'] ?? false,
     ...(values.config !== undefined ? { config: values.config } : {}),
     severity,
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+    ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     ...(values.output !== undefined ? { output: values.output } : {}),
+    ...(values['print-policy'] !== undefined ? { printPolicy: values['print-policy'] } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
   };

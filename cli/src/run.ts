@@ -19,7 +19,7 @@ import {
 import { collectFiles } from './collect';
 import { CliError, describeFsError } from './errors';
 import { compareReported, countFindings, Reporter, type InternalError, type RunResult, type SeverityCounts } from './report';
-import { writeFileAtomically } from './write';
+import { applySuggestions, writeFileAtomically } from './write';
 
 export type { RunResult } from './report';
 
@@ -30,12 +30,16 @@ export interface RunOptions {
   paths?: readonly string[];
   /** Apply `fix`-kind fixes and write the changed files. */
   fix?: boolean;
+  /** Also apply each finding's first suggestion, re-analysing between changes (implies `fix`). */
+  fixSuggestions?: boolean;
   /** A configuration file used for every file instead of the nearest one. */
   config?: string;
   /** The lowest severity that fails the run; `error` by default. */
   severity?: Severity;
   /** Fail when more than this many unsuppressed warnings remain. */
   maxWarnings?: number;
+  /** Files larger than this many bytes are not analysed; overrides the configuration files. */
+  maxFileBytes?: number;
   /** The rules to run; every registered rule by default. Tests inject their own. */
   rules?: readonly Rule[];
   /** The date rules judge dated facts by (runtime end of support); today by default. */
@@ -78,6 +82,7 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     config: configFor(file),
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     onInternalError(error, ruleId, failedFile) {
       // The fix loop re-lints a file several times; one crash is one error.
       const key = `${ruleId}\0${failedFile}`;
@@ -91,15 +96,25 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   });
 
   let fix: RunResult['fix'];
-  if (options.fix) {
+  const changedMeanwhile: string[] = [];
+  if (options.fix || options.fixSuggestions) {
     let applied = 0;
     for (const file of collected.reported) applied += fixFile(project, file, lintOptions(file)).applied;
+    if (options.fixSuggestions) applied += applySuggestions(project, collected.reported, lintOptions);
     const written: string[] = [];
     // A fix may edit another file (a handler's finding fixed in its template); write whatever
     // differs from disk, and nothing that came back to its original text.
     for (const file of [...project.paths].sort()) {
       const text = project.text(file);
       if (text === undefined || text === originals.get(file)) continue;
+      // Never overwrite an edit made while the run was analysing: that file keeps its new text.
+      const current = await readFile(file).catch(() => undefined);
+      if (current !== originals.get(file)) {
+        changedMeanwhile.push(reporter.relative(file));
+        // Report on what is on disk now.
+        if (current !== undefined) project.setFile(file, current);
+        continue;
+      }
       try {
         await writeFileAtomically(file, text);
       } catch (error) {
@@ -126,9 +141,10 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
     rules: options.rules ?? ALL_RULES,
     ...(fix ? { fix } : {}),
     internalErrors: errors,
-    notices: collected.ignoredExplicit.map(
-      (file) => `${reporter.relative(file)} is ignored by the configuration's "ignore" globs and was not checked`,
-    ),
+    notices: [
+      ...collected.ignoredExplicit.map((file) => `${reporter.relative(file)} is ignored by the configuration's "ignore" globs and was not checked`),
+      ...changedMeanwhile.map((file) => `${file} changed on disk during the run; its fixes were not written`),
+    ],
     exitCode:
       errors.length > 0 ? 2 : isFailing(findings, counts, options.severity ?? 'error', options.maxWarnings) ? 1 : 0,
   };
