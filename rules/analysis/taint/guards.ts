@@ -164,7 +164,8 @@ function keyCovers(checked: string, read: string): boolean {
   return read === checked || read.startsWith(`${checked}.`);
 }
 
-function alwaysExits(statement: TSESTree.Statement): boolean {
+/** Whether a statement always leaves its block: return, throw, continue, break, or an if/else whose branches all do. */
+export function alwaysExits(statement: TSESTree.Statement): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ThrowStatement:

@@ -23,7 +23,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { childrenOf, isFunction, propertyName, unwrap } from '../estree';
-import type { GuardHost } from './guards';
+import { alwaysExits, type GuardHost } from './guards';
 import { AZURE_BINDING_SINK, AZURE_EXTRA_OUTPUT_SINK, NESTED_WRITE_SINK, type SinkSpec } from './specs/index';
 import { WALK_STEP_SINK } from './specs/prototype-pollution';
 
@@ -234,21 +234,6 @@ function earlyExits(block: TSESTree.BlockStatement | TSESTree.Program): TSESTree
   return exits;
 }
 
-function alwaysExits(statement: TSESTree.Statement): boolean {
-  switch (statement.type) {
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.ThrowStatement:
-    case AST_NODE_TYPES.ContinueStatement:
-    case AST_NODE_TYPES.BreakStatement:
-      return true;
-    case AST_NODE_TYPES.BlockStatement: {
-      const last = statement.body[statement.body.length - 1];
-      return last !== undefined && alwaysExits(last);
-    }
-    default:
-      return false;
-  }
-}
 
 /** Whether the written object is a variable declared as `Object.create(null)` around the write. */
 function isNullPrototype(root: TSESTree.Node, assignment: TSESTree.Node, host: GuardHost): boolean {
