@@ -51,6 +51,8 @@ export interface RuleContext {
    * it is half-typed), without parsing it. Absent in contexts built by hand: use `sourceFile`.
    */
   fileText?(path: FilePath): string | undefined;
+  /** The project's text revision: the same number means no file was added, changed or deleted. */
+  revision?: number;
   /** The rule's options from the configuration, as given (validated by the rule). */
   options: unknown;
   /**

@@ -23,6 +23,7 @@ export class Project {
   private readonly entries = new Map<FilePath, Entry>();
   private cachedModel: ProjectModel | undefined;
   private pathSet: Set<FilePath> | undefined;
+  private textRevision = 0;
 
   constructor(files?: Iterable<readonly [FilePath, string]>) {
     if (files) for (const [path, text] of files) this.setFile(path, text);
@@ -34,6 +35,7 @@ export class Project {
     if (existing && existing.text === text) return false;
     const lastGood = existing?.parsed && !existing.parsed.parseError ? existing.parsed : existing?.lastGood;
     this.entries.set(path, lastGood ? { text, lastGood } : { text });
+    this.textRevision++;
     if (!existing) this.pathSet = undefined;
     if (!existing || affectsModel(path)) this.cachedModel = undefined;
     return true;
@@ -41,9 +43,15 @@ export class Project {
 
   deleteFile(path: FilePath): boolean {
     if (!this.entries.delete(path)) return false;
+    this.textRevision++;
     this.pathSet = undefined;
     this.cachedModel = undefined;
     return true;
+  }
+
+  /** Changes whenever a file is added, changed or deleted: caches over many files compare it first. */
+  get revision(): number {
+    return this.textRevision;
   }
 
   has(path: FilePath): boolean {

@@ -128,6 +128,7 @@ function createContext(project: Project, file: SourceFile, rule: Rule, options: 
     },
     sourceFile: (path) => (path === file.path ? project.sourceFile(path) : project.stableSourceFile(path)),
     fileText: (path) => (path === file.path ? project.text(path) : project.stableText(path)),
+    revision: project.revision,
     options,
     related: (location, message) => ({
       file: location.file ?? file.path,

@@ -190,6 +190,8 @@ interface HandlerIndex {
   readers: ReadonlyMap<FilePath, readonly FilePath[]>;
   /** Every file the index read, and its text then. */
   read: ReadonlyMap<FilePath, string | undefined>;
+  /** The project revision the texts were last compared at. */
+  revision?: number;
 }
 
 const HANDLER_INDEXES = new WeakMap<object, HandlerIndex>();
@@ -197,7 +199,11 @@ const HANDLER_INDEXES = new WeakMap<object, HandlerIndex>();
 function handlerIndex(ctx: RuleContext): HandlerIndex {
   const textOf = (path: FilePath): string | undefined => (ctx.fileText ? ctx.fileText(path) : ctx.sourceFile(path)?.text);
   const cached = HANDLER_INDEXES.get(ctx.model);
-  if (cached && [...cached.read].every(([path, text]) => textOf(path) === text)) return cached;
+  if (cached && ctx.revision !== undefined && cached.revision === ctx.revision) return cached;
+  if (cached && [...cached.read].every(([path, text]) => textOf(path) === text)) {
+    cached.revision = ctx.revision;
+    return cached;
+  }
   const handlers = new Set(ctx.model.functions.flatMap((fn) => (fn.handler?.file ? [fn.handler.file] : [])));
   const read = new Map<FilePath, string | undefined>();
   const readers = new Map<FilePath, FilePath[]>();
@@ -209,7 +215,7 @@ function handlerIndex(ctx: RuleContext): HandlerIndex {
       list.push(handler);
     }
   }
-  const index: HandlerIndex = { handlers, readers, read };
+  const index: HandlerIndex = { handlers, readers, read, revision: ctx.revision };
   HANDLER_INDEXES.set(ctx.model, index);
   return index;
 }
