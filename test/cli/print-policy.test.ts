@@ -11,6 +11,7 @@ import { runCli, type CliIo } from '../../cli/src/cli';
 import { CliError } from '../../cli/src/errors';
 import { parseArguments } from '../../cli/src/options';
 import { appFolders, makeTempFolder } from './helpers';
+import { S3_SQS_HANDLER as SERVERLESS_HANDLER } from '../fixes/iam-fixtures';
 
 function capture(cwd: string): { io: CliIo; stdout(): string; stderr(): string } {
   let out = '';
@@ -62,17 +63,6 @@ resources:
   Resources:
     Jobs:
       Type: AWS::SQS::Queue
-`;
-
-const SERVERLESS_HANDLER = `import { S3Client, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
-const s3 = new S3Client({});
-const sqs = new SQSClient({});
-export const handler = async (event) => {
-  await s3.send(new GetObjectCommand({ Bucket: process.env.BUCKET, Key: event.key }));
-  await s3.send(new ListObjectsV2Command({ Bucket: process.env.BUCKET }));
-  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: '' }));
-};
 `;
 
 const SERVERLESS_POLICY = `# Least-privilege policy of function list (serverless.yml): the actions its code calls.

@@ -10,18 +10,11 @@ import { applyEdits } from '../../rules/engine/fixes';
 import { Project } from '../../rules/engine/project';
 import { lintFile } from '../../rules/engine/runner';
 import { testRule } from '../helpers/rule-tester';
+import { SQS_S3_CJS_HANDLER, REPORT_SAM, REPORT_HANDLER, SQS_V2_HANDLER } from './iam-fixtures';
 
 /** A CloudFormation JSON role holding AdministratorAccess and no inline policy, and its handler. */
 const JSON_ROLE_FILES: Record<string, string> = {
-  'src/handler.js': `const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');
-const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');
-const sqs = new SQSClient({});
-const s3 = new S3Client({});
-exports.handler = async (event) => {
-  await s3.send(new GetObjectCommand({ Bucket: 'reports-inbox', Key: event.key }));
-  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: 'x' }));
-};
-`,
+  'src/handler.js': SQS_S3_CJS_HANDLER,
   'template.json': `{
   "Resources": {
     "Worker": {
@@ -57,32 +50,8 @@ testRule(rule, {
     {
       name: "SAM: a Policies item becomes a Statement item, comments and siblings kept",
       files: {
-        'template.yaml': `AWSTemplateFormatVersion: '2010-09-09'
-Transform: AWS::Serverless-2016-10-31
-Resources:
-  ReportFunction:
-    Type: AWS::Serverless::Function
-    Properties:
-      Handler: app.handler
-      Runtime: nodejs20.x
-      Environment:
-        Variables:
-          TABLE: !Ref Reports
-      Policies:
-        - AWSLambdaBasicExecutionRole
-        # Temporary, until the report queries settle.
-        - AdministratorAccess
-  Reports:
-    Type: AWS::DynamoDB::Table
-`,
-        'app.js': `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
-const { DynamoDBDocumentClient, QueryCommand, PutCommand } = require('@aws-sdk/lib-dynamodb');
-const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-exports.handler = async (event) => {
-  await db.send(new PutCommand({ TableName: process.env.TABLE, Item: event }));
-  return db.send(new QueryCommand({ TableName: process.env.TABLE, KeyConditionExpression: 'pk = :p' }));
-};
-`,
+        'template.yaml': REPORT_SAM,
+        'app.js': REPORT_HANDLER,
       },
       errors: [
         {
@@ -251,10 +220,7 @@ resources:
   }
 }
 `,
-        'app.js': `const AWS = require('aws-sdk');
-const sqs = new AWS.SQS();
-exports.handler = async (event) => sqs.sendMessage({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify(event) }).promise();
-`,
+        'app.js': SQS_V2_HANDLER,
       },
       errors: [
         {
@@ -284,10 +250,7 @@ exports.handler = async (event) => sqs.sendMessage({ QueueUrl: process.env.QUEUE
     {
       name: "SAM function with an AWS::IAM::Role: the ARN leaves ManagedPolicyArns, a new inline policy holds the statements",
       files: {
-        'app.js': `const AWS = require('aws-sdk');
-const sqs = new AWS.SQS();
-exports.handler = async (event) => sqs.sendMessage({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify(event) }).promise();
-`,
+        'app.js': SQS_V2_HANDLER,
         'template.yaml': `AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -505,15 +468,7 @@ exports.handler = async () => {
     {
       name: "CloudFormation JSON role on one line: the new Policies member stays on that line",
       files: {
-        'src/handler.js': `const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');
-const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');
-const sqs = new SQSClient({});
-const s3 = new S3Client({});
-exports.handler = async (event) => {
-  await s3.send(new GetObjectCommand({ Bucket: 'reports-inbox', Key: event.key }));
-  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: 'x' }));
-};
-`,
+        'src/handler.js': SQS_S3_CJS_HANDLER,
         'template.json': `{ "Resources": {
   "Worker": { "Type": "AWS::Lambda::Function", "Properties": { "Handler": "src/handler.handler", "Runtime": "nodejs20.x", "Code": ".", "Role": { "Fn::GetAtt": ["WorkerRole", "Arn"] }, "Environment": { "Variables": { "QUEUE_URL": { "Ref": "Jobs" } } } } },
   "Jobs": { "Type": "AWS::SQS::Queue" },
@@ -552,10 +507,7 @@ exports.handler = async (event) => {
       ManagedPolicyArns:
         - arn:aws:iam::aws:policy/AdministratorAccess
 `,
-        'app.js': `const AWS = require('aws-sdk');
-const sqs = new AWS.SQS();
-exports.handler = async (event) => sqs.sendMessage({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify(event) }).promise();
-`,
+        'app.js': SQS_V2_HANDLER,
       },
       errors: [
         { messageId: 'administrator', file: 'template.yaml', line: 14, column: 11, endLine: 14, endColumn: 54, suggestions: [] },
@@ -565,24 +517,7 @@ exports.handler = async (event) => sqs.sendMessage({ QueueUrl: process.env.QUEUE
     {
       name: 'a handler call that cannot be resolved: no suggestion',
       files: {
-        'template.yaml': `AWSTemplateFormatVersion: '2010-09-09'
-Transform: AWS::Serverless-2016-10-31
-Resources:
-  ReportFunction:
-    Type: AWS::Serverless::Function
-    Properties:
-      Handler: app.handler
-      Runtime: nodejs20.x
-      Environment:
-        Variables:
-          TABLE: !Ref Reports
-      Policies:
-        - AWSLambdaBasicExecutionRole
-        # Temporary, until the report queries settle.
-        - AdministratorAccess
-  Reports:
-    Type: AWS::DynamoDB::Table
-`,
+        'template.yaml': REPORT_SAM,
         'app.js': `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 const db = new DynamoDBClient({});
 exports.handler = async (event) => db.send(event.command);
@@ -597,31 +532,7 @@ exports.handler = async (event) => db.send(event.command);
 });
 
 describe('iam/admin-policy least-privilege suggestion', () => {
-  const files = { 'template.yaml': `AWSTemplateFormatVersion: '2010-09-09'
-Transform: AWS::Serverless-2016-10-31
-Resources:
-  ReportFunction:
-    Type: AWS::Serverless::Function
-    Properties:
-      Handler: app.handler
-      Runtime: nodejs20.x
-      Environment:
-        Variables:
-          TABLE: !Ref Reports
-      Policies:
-        - AWSLambdaBasicExecutionRole
-        # Temporary, until the report queries settle.
-        - AdministratorAccess
-  Reports:
-    Type: AWS::DynamoDB::Table
-`, 'app.js': `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
-const { DynamoDBDocumentClient, QueryCommand, PutCommand } = require('@aws-sdk/lib-dynamodb');
-const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-exports.handler = async (event) => {
-  await db.send(new PutCommand({ TableName: process.env.TABLE, Item: event }));
-  return db.send(new QueryCommand({ TableName: process.env.TABLE, KeyConditionExpression: 'pk = :p' }));
-};
-` };
+  const files = { 'template.yaml': REPORT_SAM, 'app.js': REPORT_HANDLER };
 
   it('is titled with the number of actions', () => {
     const [finding] = lintFile(new Project(Object.entries(files)), 'template.yaml', { rules: [rule] });

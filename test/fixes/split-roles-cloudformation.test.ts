@@ -10,18 +10,10 @@ import rule from '../../rules/checks/iam/wildcard-action';
 import { applyEdits } from '../../rules/engine/fixes';
 import { Project } from '../../rules/engine/project';
 import { lintFile } from '../../rules/engine/runner';
+import type { Rule } from '../../rules/engine/define-rule';
 import type { Files } from '../helpers/rule-tester';
+import { UPLOAD_CJS as UPLOAD_JS, LIST_CJS as LIST_JS } from './iam-fixtures';
 
-const LIST_JS = `const { DynamoDBClient, ScanCommand } = require('@aws-sdk/client-dynamodb');
-const db = new DynamoDBClient({});
-exports.handler = async () => db.send(new ScanCommand({ TableName: process.env.TABLE }));
-`;
-const UPLOAD_JS = `const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');
-const s3 = new S3Client({});
-exports.handler = async (event) => {
-  await s3.send(new PutObjectCommand({ Bucket: process.env.BUCKET, Key: event.key, Body: event.body }));
-};
-`;
 const CFN_YAML = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
   UploadFunction:
@@ -311,15 +303,25 @@ function filesWith(file: string, text: string): Files {
   return { [file]: text, 'src/list.js': LIST_JS, 'src/upload.js': UPLOAD_JS };
 }
 
+/** The findings of `rules` (by default iam/wildcard-action) in the template, next to both handlers. */
+function findingsIn(file: string, text: string, rules: readonly Rule[] = [rule]) {
+  return lintFile(new Project(Object.entries(filesWith(file, text))), file, { rules });
+}
+
+/** The titles of the fixes offered on the first iam/wildcard-action finding in a YAML template. */
+function firstFixTitles(text: string): string[] | undefined {
+  return findingsIn('template.yaml', text)[0]?.fixes.map((fix) => fix.title);
+}
+
 /** Every finding of every rule in the template, as `rule messageId data`. */
 function summary(file: string, text: string): string[] {
-  return lintFile(new Project(Object.entries(filesWith(file, text))), file, { rules: ALL_RULES }).map((finding) => `${finding.ruleId} ${finding.messageId} ${JSON.stringify(finding.data)}`);
+  return findingsIn(file, text, ALL_RULES).map((finding) => `${finding.ruleId} ${finding.messageId} ${JSON.stringify(finding.data)}`);
 }
 
 describe('split into per-function roles: CloudFormation and JSON templates', () => {
   for (const testCase of CASES) {
     describe(testCase.name, () => {
-      const findings = () => lintFile(new Project(Object.entries(filesWith(testCase.file, testCase.text))), testCase.file, { rules: [rule] });
+      const findings = () => findingsIn(testCase.file, testCase.text);
       const fixed = () => applyEdits(testCase.text, findings()[0]?.fixes.find((fix) => fix.title === SPLIT_TITLE)?.edits ?? []);
 
       it('is offered on each wildcard, with the same edits', () => {
@@ -346,7 +348,7 @@ describe('split into per-function roles: CloudFormation and JSON templates', () 
       });
 
       it('has nothing left to apply a second time', () => {
-        const again = lintFile(new Project(Object.entries(filesWith(testCase.file, fixed()))), testCase.file, { rules: [rule] });
+        const again = findingsIn(testCase.file, fixed());
         assert.deepEqual(again.flatMap((finding) => finding.fixes.map((fix) => fix.title)), []);
       });
     });
@@ -354,25 +356,22 @@ describe('split into per-function roles: CloudFormation and JSON templates', () 
 
   it('is not offered when something else names the shared role (an output would break)', () => {
     const text = CFN_YAML + 'Outputs:\n  RoleArn:\n    Value: !GetAtt SharedRole.Arn\n';
-    const titles = lintFile(new Project(Object.entries(filesWith('template.yaml', text))), 'template.yaml', { rules: [rule] })[0]?.fixes.map((fix) => fix.title);
-    assert.deepEqual(titles, ['Replace with the 2 actions the handlers use']);
+    assert.deepEqual(firstFixTitles(text), ['Replace with the 2 actions the handlers use']);
   });
 
   it('is not offered when a new role name is taken', () => {
     const text = CFN_YAML.replace('  Photos:\n', '  ListFunctionRole:\n    Type: AWS::SNS::Topic\n  Photos:\n');
-    const titles = lintFile(new Project(Object.entries(filesWith('template.yaml', text))), 'template.yaml', { rules: [rule] })[0]?.fixes.map((fix) => fix.title);
-    assert.deepEqual(titles, ['Replace with the 2 actions the handlers use']);
+    assert.deepEqual(firstFixTitles(text), ['Replace with the 2 actions the handlers use']);
   });
 
   it('is not offered when the shared role has a property that would not carry over', () => {
     const text = CFN_YAML.replace('      Path: /\n', '      Path: /\n      RoleName: photos-shared\n');
-    const titles = lintFile(new Project(Object.entries(filesWith('template.yaml', text))), 'template.yaml', { rules: [rule] })[0]?.fixes.map((fix) => fix.title);
-    assert.deepEqual(titles, ['Replace with the 2 actions the handlers use']);
+    assert.deepEqual(firstFixTitles(text), ['Replace with the 2 actions the handlers use']);
   });
 
   it('writes CRLF in a CRLF file', () => {
     const text = CFN_JSON.replace(/\n/g, '\r\n');
-    const [finding] = lintFile(new Project(Object.entries(filesWith('template.json', text))), 'template.json', { rules: [rule] });
+    const [finding] = findingsIn('template.json', text);
     const split = finding?.fixes.find((fix) => fix.title === SPLIT_TITLE);
     const fixed = applyEdits(text, split?.edits ?? []);
     assert.equal(fixed, CASES[1]?.split.replace(/\n/g, '\r\n'));

@@ -15,20 +15,10 @@ import { applyEdits } from '../../rules/engine/fixes';
 import { Project } from '../../rules/engine/project';
 import { lintFile } from '../../rules/engine/runner';
 import type { Rule } from '../../rules/engine/define-rule';
+import type { Finding } from '../../rules/engine/types';
 import type { Files } from '../helpers/rule-tester';
 import { testRule } from '../helpers/rule-tester';
-
-const UPLOAD = `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
-const s3 = new S3Client({});
-export const handler = async (event) => {
-  await s3.send(new PutObjectCommand({ Bucket: process.env.BUCKET, Key: event.key, Body: event.body }));
-};
-`;
-
-const LIST = `import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-const db = new DynamoDBClient({});
-export const handler = async () => db.send(new ScanCommand({ TableName: process.env.TABLE }));
-`;
+import { UPLOAD_ESM as UPLOAD, LIST_ESM as LIST, UPLOAD_CJS, LIST_CJS } from './iam-fixtures';
 
 testRule(rule, {
   valid: [],
@@ -67,16 +57,8 @@ resources:
     Items:
       Type: AWS::DynamoDB::Table
 `,
-        'src/list.js': `import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-const db = new DynamoDBClient({});
-export const handler = async () => db.send(new ScanCommand({ TableName: process.env.TABLE }));
-`,
-        'src/upload.js': `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
-const s3 = new S3Client({});
-export const handler = async (event) => {
-  await s3.send(new PutObjectCommand({ Bucket: process.env.BUCKET, Key: event.key, Body: event.body }));
-};
-`,
+        'src/list.js': LIST,
+        'src/upload.js': UPLOAD,
       },
       errors: [
         {
@@ -252,16 +234,8 @@ functions:
   list:
     handler: src/list.handler
 `,
-        'src/list.js': `import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-const db = new DynamoDBClient({});
-export const handler = async () => db.send(new ScanCommand({ TableName: process.env.TABLE }));
-`,
-        'src/upload.js': `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
-const s3 = new S3Client({});
-export const handler = async (event) => {
-  await s3.send(new PutObjectCommand({ Bucket: process.env.BUCKET, Key: event.key, Body: event.body }));
-};
-`,
+        'src/list.js': LIST,
+        'src/upload.js': UPLOAD,
       },
       errors: [
         {
@@ -370,16 +344,8 @@ functions:
     {
       name: "SAM: a shared AWS::IAM::Role becomes Policies per function",
       files: {
-        'src/list.js': `const { DynamoDBClient, ScanCommand } = require('@aws-sdk/client-dynamodb');
-const db = new DynamoDBClient({});
-exports.handler = async () => db.send(new ScanCommand({ TableName: process.env.TABLE }));
-`,
-        'src/upload.js': `const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');
-const s3 = new S3Client({});
-exports.handler = async (event) => {
-  await s3.send(new PutObjectCommand({ Bucket: process.env.BUCKET, Key: event.key, Body: event.body }));
-};
-`,
+        'src/list.js': LIST_CJS,
+        'src/upload.js': UPLOAD_CJS,
         'template.yaml': `AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -638,8 +604,19 @@ function lint(files: Files, rules: readonly Rule[] = [rule]) {
   return lintFile(new Project(Object.entries(files)), 'serverless.yml', { rules });
 }
 
+/** `serverless.yml` holding `text`, next to the upload and list handlers. */
+function withHandlers(text: string): Files {
+  return { 'serverless.yml': text, 'src/upload.js': UPLOAD, 'src/list.js': LIST };
+}
+
+/** `text` after the split that `finding` offers (unchanged when it offers none). */
+function applySplit(text: string, finding: Finding | undefined): string {
+  const split = finding?.fixes.find((fix) => fix.title.startsWith('Split'));
+  return applyEdits(text, split?.edits ?? []);
+}
+
 describe('iam/wildcard-action split into per-function roles', () => {
-  const files: Files = { 'serverless.yml': SERVERLESS, 'src/upload.js': UPLOAD, 'src/list.js': LIST };
+  const files = withHandlers(SERVERLESS);
 
   it('is offered after the union, titled with the number of functions', () => {
     const [finding] = lint(files);
@@ -651,8 +628,7 @@ describe('iam/wildcard-action split into per-function roles', () => {
 
   it('leaves no IAM finding behind, and nothing to apply a second time', () => {
     const [finding] = lint(files);
-    const split = finding?.fixes.find((fix) => fix.title.startsWith('Split'));
-    const fixed = applyEdits(SERVERLESS, split?.edits ?? []);
+    const fixed = applySplit(SERVERLESS, finding);
     const after = { ...files, 'serverless.yml': fixed };
     // No finding of any IAM rule that rewrites policies: a second application has nothing to apply.
     assert.deepEqual(lint(after, [rule, wildcardResource, partialWildcardAction, missingPermission, unusedPermission]), []);
@@ -718,7 +694,7 @@ functions:
     [partialWildcardAction, "['s3:PutObject', 'dynamodb:Sc*']"],
   ] as const) {
     it(`${rule.id}: ${actions}`, () => {
-      const files: Files = { 'serverless.yml': template(actions), 'src/upload.js': UPLOAD, 'src/list.js': LIST };
+      const files = withHandlers(template(actions));
       const findings = lint(files, [rule]);
       assert.ok(findings.length > 0);
       for (const finding of findings) {
@@ -732,23 +708,21 @@ functions:
 describe('split into per-function roles at the edges of a template', () => {
   it('adds the last function\'s statements after a last line without a line break', () => {
     const text = SERVERLESS.replace(/\n$/, '');
-    const [finding] = lint({ 'serverless.yml': text, 'src/upload.js': UPLOAD, 'src/list.js': LIST });
-    const fix = finding?.fixes.find((each) => each.title.startsWith('Split'));
-    const fixed = applyEdits(text, fix?.edits ?? []);
+    const [finding] = lint(withHandlers(text));
+    const fixed = applySplit(text, finding);
     assert.ok(fixed.endsWith(`  list:\n    handler: src/list.handler\n    iam:\n      role:\n        statements:\n          - Effect: Allow\n            Action: 'dynamodb:Scan'\n            Resource: 'arn:aws:dynamodb:\${aws:region}:\${aws:accountId}:table/items'\n`), fixed);
   });
 
   it('is not offered when the shared role has a name, boundary or tags of its own', () => {
     const named = SERVERLESS.replace('    role:\n', '    role:\n      name: photos-shared\n');
-    const [finding] = lint({ 'serverless.yml': named, 'src/upload.js': UPLOAD, 'src/list.js': LIST });
+    const [finding] = lint(withHandlers(named));
     assert.deepEqual(finding?.fixes.map((fix) => fix.title), ['Replace with the 2 actions the handlers use']);
   });
 
   it('writes CRLF in a CRLF file', () => {
     const text = SERVERLESS.replace(/\n/g, '\r\n');
-    const [finding] = lint({ 'serverless.yml': text, 'src/upload.js': UPLOAD, 'src/list.js': LIST });
-    const fix = finding?.fixes.find((each) => each.title.startsWith('Split'));
-    const fixed = applyEdits(text, fix?.edits ?? []);
+    const [finding] = lint(withHandlers(text));
+    const fixed = applySplit(text, finding);
     assert.notEqual(fixed, text);
     assert.ok(!/[^\r]\n/.test(fixed));
   });

@@ -1,5 +1,6 @@
 import rule from '../../../rules/checks/iam/unused-permission';
 import { js, testRule, yaml } from '../../helpers/rule-tester';
+import { S3_V2_READ_HANDLER } from '../../fixes/iam-fixtures';
 
 testRule(rule, {
   valid: [
@@ -109,10 +110,7 @@ functions:
   read:
     handler: src/read.handler
 `,
-        'src/read.js': `const AWS = require('aws-sdk');
-const s3 = new AWS.S3();
-exports.handler = async (event) => s3.getObject({ Bucket: 'reports', Key: event.key }).promise();
-`,
+        'src/read.js': S3_V2_READ_HANDLER,
       },
       errors: [
         { messageId: 'unused', data: {"action":"s3:DeleteObject","functions":"function read"}, file: 'serverless.yml', line: 11, column: 15, endLine: 11, endColumn: 30, suggestions: [{ messageId: 'removeAction', output: { 'serverless.yml': `service: reports
@@ -217,10 +215,7 @@ functions:
   }
 }
 `,
-        'src/read.js': `const AWS = require('aws-sdk');
-const s3 = new AWS.S3();
-exports.handler = async (event) => s3.getObject({ Bucket: 'reports', Key: event.key }).promise();
-`,
+        'src/read.js': S3_V2_READ_HANDLER,
       },
       errors: [
         { messageId: 'unused', data: {"action":"s3:PutObject","functions":"function ReadFunction"}, file: 'template.json', line: 30, column: 21, endLine: 30, endColumn: 35, suggestions: [{ messageId: 'removeAction', output: { 'template.json': `{

@@ -9,6 +9,7 @@ import { applyEdits } from '../../../rules/engine/fixes';
 import { Project } from '../../../rules/engine/project';
 import { lintFile } from '../../../rules/engine/runner';
 import { js, testRule, yaml } from '../../helpers/rule-tester';
+import { S3_SQS_HANDLER } from '../../fixes/iam-fixtures';
 
 testRule(rule, {
   valid: [],
@@ -44,16 +45,7 @@ resources:
     Jobs:
       Type: AWS::SQS::Queue
 `,
-        'src/handler.js': `import { S3Client, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
-const s3 = new S3Client({});
-const sqs = new SQSClient({});
-export const handler = async (event) => {
-  await s3.send(new GetObjectCommand({ Bucket: process.env.BUCKET, Key: event.key }));
-  await s3.send(new ListObjectsV2Command({ Bucket: process.env.BUCKET }));
-  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: '' }));
-};
-`,
+        'src/handler.js': S3_SQS_HANDLER,
       },
       errors: [
         { messageId: 'wildcard', data: {"action":"s3:*","service":"s3"}, file: 'serverless.yml', line: 13, column: 19, endLine: 13, endColumn: 25, suggestions: [{ messageId: 'narrow', output: { 'serverless.yml': `service: photos
@@ -144,16 +136,7 @@ Resources:
   Jobs:
     Type: AWS::SQS::Queue
 `,
-        'src/handler.js': `import { S3Client, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
-const s3 = new S3Client({});
-const sqs = new SQSClient({});
-export const handler = async (event) => {
-  await s3.send(new GetObjectCommand({ Bucket: process.env.BUCKET, Key: event.key }));
-  await s3.send(new ListObjectsV2Command({ Bucket: process.env.BUCKET }));
-  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: '' }));
-};
-`,
+        'src/handler.js': S3_SQS_HANDLER,
       },
       errors: [
         { messageId: 'wildcard', data: {"action":"*","service":"every service"}, file: 'template.yaml', line: 16, column: 23, endLine: 16, endColumn: 26, suggestions: [{ messageId: 'narrow', output: { 'template.yaml': `AWSTemplateFormatVersion: '2010-09-09'
@@ -222,16 +205,7 @@ Resources:
   Jobs:
     Type: AWS::SQS::Queue
 `,
-        'src/handler.js': `import { S3Client, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
-const s3 = new S3Client({});
-const sqs = new SQSClient({});
-export const handler = async (event) => {
-  await s3.send(new GetObjectCommand({ Bucket: process.env.BUCKET, Key: event.key }));
-  await s3.send(new ListObjectsV2Command({ Bucket: process.env.BUCKET }));
-  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: '' }));
-};
-`,
+        'src/handler.js': S3_SQS_HANDLER,
       },
       errors: [
         { messageId: 'wildcard', data: {"action":"s3:*","service":"s3"}, file: 'template.yaml', line: 28, column: 26, endLine: 28, endColumn: 30, suggestions: [{ messageId: 'narrow', output: { 'template.yaml': `Resources:
@@ -334,16 +308,7 @@ export const handler = async (event) => {
   }
 }
 `,
-        'src/handler.js': `import { S3Client, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
-const s3 = new S3Client({});
-const sqs = new SQSClient({});
-export const handler = async (event) => {
-  await s3.send(new GetObjectCommand({ Bucket: process.env.BUCKET, Key: event.key }));
-  await s3.send(new ListObjectsV2Command({ Bucket: process.env.BUCKET }));
-  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: '' }));
-};
-`,
+        'src/handler.js': S3_SQS_HANDLER,
       },
       errors: [
         { messageId: 'wildcard', data: {"action":"*","service":"every service"}, file: 'template.json', line: 38, column: 29, endLine: 38, endColumn: 32, suggestions: [{ messageId: 'narrow', output: { 'template.json': `{
