@@ -54,9 +54,9 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /**
  * Absolute POSIX paths of the files to analyse under `root`, sorted: the scanned kinds of file,
  * minus {@link DEFAULT_IGNORES}, folders skipped by {@link SKIPPED_WHEN_WALKING} below `root`, and
- * files over {@link MAX_FILE_BYTES}.
+ * files over their size limit ({@link MAX_FILE_BYTES} unless `maxBytesFor` says otherwise).
  */
-export async function discoverFiles(root: string): Promise<string[]> {
+export async function discoverFiles(root: string, maxBytesFor: (file: string) => number = () => MAX_FILE_BYTES): Promise<string[]> {
   const entries = await fg(SCANNED_PATTERNS, {
     cwd: root,
     absolute: true,
@@ -68,8 +68,9 @@ export async function discoverFiles(root: string): Promise<string[]> {
     suppressErrors: true,
   });
   return entries
-    .filter((entry) => (entry.stats?.size ?? 0) <= MAX_FILE_BYTES)
-    .map((entry) => toPosix(entry.path))
+    .map((entry) => ({ file: toPosix(entry.path), size: entry.stats?.size ?? 0 }))
+    .filter(({ file, size }) => size <= maxBytesFor(file))
+    .map(({ file }) => file)
     .sort();
 }
 

@@ -38,7 +38,11 @@ export async function collectFiles(
   cwd: string,
   paths: readonly string[],
   configFor: (file: string) => LintConfig,
+  /** `--max-file-size`: wins over each file's configuration, as in the analysis. */
+  maxFileBytes?: number,
 ): Promise<Collected> {
+  // A folder scan leaves out what the analysis would refuse anyway, by the same limit.
+  const maxBytesFor = (file: string): number => maxFileBytes ?? configFor(file).maxFileBytes ?? MAX_FILE_BYTES;
   const reported = new Set<string>();
   const explicit = new Set<string>();
   const scannedFolders: string[] = [];
@@ -58,7 +62,7 @@ export async function collectFiles(
     }
     if (stats.isDirectory()) {
       scannedFolders.push(toPosix(absolute));
-      for (const file of await discoverFiles(absolute)) reported.add(file);
+      for (const file of await discoverFiles(absolute, maxBytesFor)) reported.add(file);
       const root = findAppRoot(absolute);
       if (root) appRoots.add(root);
     } else {
@@ -76,11 +80,11 @@ export async function collectFiles(
   for (const root of appRoots) {
     // A root inside a folder that was scanned anyway adds nothing.
     if (scannedFolders.some((folder) => isInside(toPosix(root), folder))) continue;
-    for (const file of await discoverFiles(root)) context.add(file);
+    for (const file of await discoverFiles(root, maxBytesFor)) context.add(file);
   }
   for (const folder of neighbourFolders) {
     if (scannedFolders.some((scanned) => isInside(toPosix(folder), scanned))) continue;
-    for (const file of await discoverFolderFiles(folder)) context.add(file);
+    for (const file of await discoverFolderFiles(folder, maxBytesFor)) context.add(file);
   }
 
   const keep = (file: string): boolean => {
@@ -111,7 +115,7 @@ export function findAppRoot(start: string): string | undefined {
  * The files directly in one folder. Not recursive: a lone file's folder may be a home or temp
  * folder, and walking all of it would cost far more than the file it serves.
  */
-async function discoverFolderFiles(folder: string): Promise<string[]> {
+async function discoverFolderFiles(folder: string, maxBytesFor: (file: string) => number): Promise<string[]> {
   const entries = await fg(SCANNED_PATTERNS, {
     cwd: folder,
     absolute: true,
@@ -123,7 +127,7 @@ async function discoverFolderFiles(folder: string): Promise<string[]> {
     stats: true,
     suppressErrors: true,
   });
-  return entries.filter((entry) => (entry.stats?.size ?? 0) <= MAX_FILE_BYTES).map((entry) => toPosix(entry.path));
+  return entries.map((entry) => ({ file: toPosix(entry.path), size: entry.stats?.size ?? 0 })).filter(({ file, size }) => size <= maxBytesFor(file)).map(({ file }) => file);
 }
 
 function isInside(file: string, folder: string): boolean {

@@ -55,7 +55,7 @@ const READ_BATCH = 32;
 export async function run(options: RunOptions = {}): Promise<RunResult> {
   const cwd = toPosix(path.resolve(options.cwd ?? process.cwd()));
   const configFor = configSource(cwd, options.config);
-  const collected = await collectFiles(cwd, options.paths ?? ['.'], configFor);
+  const collected = await collectFiles(cwd, options.paths ?? ['.'], configFor, options.maxFileBytes);
   const project = new Project();
   const reporter = new Reporter(cwd, (file) => project.text(file));
   const originals = new Map<string, string>();

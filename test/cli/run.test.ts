@@ -238,6 +238,21 @@ describe('cli run', () => {
   });
 
   describe('configuration', () => {
+    it('scans folders for files up to the size limit in force: 2 MB, the config file, or --max-file-size', async () => {
+      const big = `run(DANGER);\n// ${'x'.repeat(2.5 * 1024 * 1024)}\n`;
+      const filesWith = async (root: string, maxFileBytes?: number): Promise<string[]> => {
+        const result = await run({ cwd: root, paths: ['.'], rules: TEST_RULES, ...(maxFileBytes !== undefined ? { maxFileBytes } : {}) });
+        return [...new Set(result.findings.map((finding) => finding.file))].sort();
+      };
+      const plain = app({ 'src/big.js': big, 'src/small.js': lines('run(DANGER);') });
+      assert.deepEqual(await filesWith(plain), ['src/small.js']);
+      assert.deepEqual(await filesWith(plain, 3 * 1024 * 1024), ['src/big.js', 'src/small.js']);
+      const configured = app({ '.serverless-security-lint.yml': lines('maxFileSize: 3MB'), 'src/big.js': big, 'src/small.js': lines('run(DANGER);') });
+      assert.deepEqual(await filesWith(configured), ['src/big.js', 'src/small.js']);
+      // The option wins over the configuration file, here towards a smaller limit.
+      assert.deepEqual(await filesWith(configured, 1024 * 1024), ['src/small.js']);
+    });
+
     it('leaves out files matched by ignore globs, relative to the config file', async () => {
       const root = app({
         '.serverless-security-lint.yml': lines('ignore:', '  - "generated/**"'),
